@@ -19,7 +19,8 @@ common forms only:
   formulas read no name: under a name of a decrease, 较上年下降 ≥0% beside −2.1%, which
   ``jixiao check`` reads as a fall of 2.1 % and met, the row asks for that band — a known
   difference, the check's score being the right one);
-* 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column;
+* 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column —
+  beside a 定性 指标值, a number, or a level or better (≥良好, ≥合格: ``LEVELS_AT_LEAST``);
 * a deadline and the day it was met, both written as a date with its year (2024年12月31日前
   beside 2024年12月20日 or 2024年11月完成: ``date_text``): on time 达成, late 部分达成, scored
   as those levels are — as ``rules.indicator_score`` scores two dates.
@@ -98,6 +99,8 @@ from jixiao.rules import (
     UNGRADED,
     Direction,
     band_text,
+    level_at_least,
+    levels_at_least,
     percent_value,
     round2,
     scored_op,
@@ -174,6 +177,10 @@ _CONVERTED_UNITS = ("个百分点", "h", "日", "个工作日")
 # Dates, and words the rules read as an operator (24 小时以内 is ≤ 24 小时); the same unit
 # on both sides is compared when it is a rate per period or a duration (``_dated_unit``).
 _DATE_CHARS = ("年", "月", "日", "以", "之", "前", "内", "上", "下")
+# A level or better (≥良好: ``rules.level_at_least``), as the normalised text writes it
+# (>=良好): a 定性 指标值, scored as the level is
+LEVELS_AT_LEAST = levels_at_least()
+_AT_LEAST_TEXTS = tuple(">=" + word for word in LEVELS_AT_LEAST)
 _LEVELS = {"达成": "A", "达成指标": "A", "部分达成": "P", "部分达成指标": "P", "未达成": "N",
            "未达成指标": "N"}
 # A deadline and the day it was met written as text (``date_text``): Y年M月D日 or Y年M月 (that
@@ -641,6 +648,10 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                           + f"NOT({_placeholder_text(t_text)}),"
                           + ",".join(f'ISERROR(SEARCH("{ch}",{t_text}))'
                                            for ch in "≠≯≮±年月日") + ")")
+    # ≥良好: that level or better, a 定性 指标值 as 良好 is (``LEVELS_AT_LEAST``)
+    level_target = "OR(" + ",".join(f'{t_text}="{word}"' for word in _AT_LEAST_TEXTS) + ")"
+    qualitative_target = f"OR({qualitative_target},{level_target})"
+
     def unused_text(cell: str, text: str) -> str:  # the row's helper holds its text
         return f"AND(NOT(ISNUMBER({cell})),{_placeholder_text(text)})"
 
@@ -848,7 +859,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
     def qualitative_target() -> bool:
         return (not _is_number(target) and op == "" and not any(d in t_text for d in _DIGITS)
                 and not _is_placeholder(t_text)
-                and not any(ch in t_text for ch in "≠≯≮±年月日"))
+                and not any(ch in t_text for ch in "≠≯≮±年月日")) or t_text in _AT_LEAST_TEXTS
 
     if unused_row(target, actual, weight):
         kind = ""
@@ -980,7 +991,7 @@ def level_wanted(target: Any, actual: Any) -> bool:
     values = row_values(target, actual, 1.0)
     return values["kind"] == WARN_INPUT and values["t_num"] == "" \
         and row_values(target, LEVEL_NAMES["achieved"], 1.0)["kind"] == "Q" \
-        and parse_measure(target).kind == "qualitative"
+        and level_at_least(parse_measure(target)).kind == "qualitative"
 
 
 def _share_and_met(op: str, goal: float, done: float, at: bool, ratio: bool

@@ -854,6 +854,18 @@ def level_at_least(target: Measure) -> Measure:
                    level=qualitative_level(words))
 
 
+def levels_at_least() -> tuple[str, ...]:
+    """The words after ≥ that ``level_at_least`` reads as a level or better (良好, 合格,
+    优良, 满意, 良好等级 …), for a reader that can only match whole words (the native
+    template's formulas; rarer endings, 良好水平, are left to jixiao)."""
+    bases = (*(word for grade in GRADES for word in (grade.name, *grade.words)),
+             _GOOD, GRADE_NAMES[0] + GRADE_NAMES[1], *_SATISFACTION)
+    words = (base + ending for base in bases for ending in ("", "等级"))
+    return tuple(dict.fromkeys(
+        word for word in words
+        if level_at_least(parse_measure("≥" + word)).kind == "qualitative"))
+
+
 def _satisfaction_wanted(goal: str) -> str | None:
     """The satisfaction level a target names after its subject (群众满意 → 满意, 服务对象非常
     满意 → 非常满意, 受益群众满意及以上 → 满意及以上): the longest level it ends with, not

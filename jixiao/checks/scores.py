@@ -88,6 +88,7 @@ from jixiao.rules import (
     beyond_rounding,
     is_met,
     judged_out_of_band,
+    level_at_least,
     round2,
 )
 from jixiao.xlsx.numformats import number_as_shown, number_decimals, shows_percent
@@ -649,7 +650,8 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     单元格，请把完成值按指标值的单位填写（“3.35万人”）；定性指标的完成值不是达成、部分达成、
     未达成（如指标值“建立”、完成值“已建立”）时指向完成值单元格，请在下拉框中选择；公式读不出
     完成值的（如指标值“≥50人”、完成值“62人（其中脱贫户18人）”、照抄的“≥95%”或写成
-    “96%以上”）指向完成值单元格，请只填实际数值（“62人”“96%”）；其他写法须由 jixiao 计分时指向指标值单元格。
+    “96%以上”）指向完成值单元格，请只填实际数值（“62人”“96%”）；指标值为“该等级及以上”而公式不能读取的（如
+    “≥良好水平”，或旧版表格中的“≥良好”）指向指标值单元格，说明指标值不必改动、得分由 jixiao 计算；其他写法须由 jixiao 计分时指向指标值单元格。
     """
     if "score" not in table.columns:
         return
@@ -766,6 +768,13 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                        f"“{label(indicator)}”的完成值“{plain_text(indicator.actual).strip()}”表格"
                        f"公式不能读取：请只填实际数值{_actual_example(indicator)}，表格即可自行"
                        f"计分；{scored}", severity="warning")
+    if shown == native.WARN_INPUT and not actual_unread and _level_or_better(indicator):
+        # ≥良好水平 (or ≥良好 under an older template's formulas): an approved 指标值 jixiao
+        # scores as it stands — never to be rewritten for the formulas' sake
+        return finding("JX406", first_source(indicator, "target", "score"),
+                       f"“{label(indicator)}”的指标值“{plain_text(indicator.target).strip()}”"
+                       f"（该等级及以上）表格公式不能计分，指标值不必改动，得分由 jixiao check 或"
+                       f"加载项模板的 JX_ 函数计算：{scored}", severity="warning")
     if actual_unread:
         return finding("JX406", first_source(indicator, "target", "score"),
                        f"“{label(indicator)}”的指标值和完成值的写法须由 jixiao 计分：{scored}；"
@@ -774,6 +783,12 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
     return finding("JX406", first_source(indicator, "target", "score"),
                    f"“{label(indicator)}”的写法须由 jixiao 计分：{scored}；改用常见写法"
                    "（如“≥95%”“≤3 小时”）后表格可自行计分", severity="warning")
+
+
+def _level_or_better(indicator: Indicator) -> bool:
+    """A 指标值 of a level or better (≥良好, ≥良好水平: ``rules.level_at_least``)."""
+    target = parse_measure(indicator_target(indicator))
+    return target.op is not None and level_at_least(target).kind == "qualitative"
 
 
 def _judged_as_percent(table: SelfEvaluation, indicator: Indicator) -> bool:

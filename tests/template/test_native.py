@@ -1123,6 +1123,75 @@ def test_a_negative_actual_below_a_target_of_zero_is_scored_in_the_unmet_band(tm
             == ("是" if by_hand == 10.0 else "否")
 
 
+# 指标值, 完成值, 人工评分 and the score (分值 10) of jixiao check, by hand: a level wanted
+# or better (≥良好: 良好及以上, rules.level_at_least) scored as the plain level is. A band's
+# text: the formulas' ⚠ asking for the 人工评分; None: left to jixiao check (⚠).
+LEVEL_AT_LEAST_ROWS = [
+    ("≥良好", "达成", None, 10.0),
+    ("≥良好", "部分达成", None, "⚠ 请在人工评分列填写 6–8 分"),
+    ("≥良好", "部分达成", 7.0, 7.0),
+    ("≥良好", "未达成", 3.0, 3.0),
+    ("≥合格", "达成", None, 10.0),
+    ("≥优良", "达成指标", None, 10.0),
+    ("≥满意", "达成", None, 10.0),
+    ("≥ 良好 ", "达成", None, 10.0),                # spaces, as the formulas drop them
+    ("不低于良好", "达成", None, 10.0),
+    ("≥良好等级", "达成", None, 10.0),
+    ("＞良好", "达成", None, None),                  # ＞ a level: JX203 (known.md)
+    ("≥明显提升", "达成", None, None),               # no level after ≥: JX203
+    ("≥良好", "优良", None, None),                   # a level word, not 达成: choose one
+]
+
+
+@pytest.fixture(scope="module")
+def level_rows(tmp_path_factory) -> list[list[str]]:
+    return _rows_shown(tmp_path_factory.mktemp("native-levels"), [
+        {"level2": "质量指标", "weight": 10.0, "target": target, "actual": actual,
+         "judged": judged} for target, actual, judged, _ in LEVEL_AT_LEAST_ROWS])
+
+
+@pytest.mark.parametrize("index", range(len(LEVEL_AT_LEAST_ROWS)))
+def test_a_level_or_better_is_scored_as_the_level_is(level_rows, index):
+    """rt32 r2 Q3/Q2: ≥良好 (≥合格, ≥优良) beside 达成 showed ⚠ and JX406 told the clerk to
+    rewrite the approved 指标值 as “≥95%”; jixiao scores it as 良好 (10). The formulas read
+    ≥ before a level the core reads as that level or better (``native.LEVELS_AT_LEAST``)."""
+    target, actual, judged, score = LEVEL_AT_LEAST_ROWS[index]
+    number = FIRST + index
+    shown = native.row_values(target, actual, 10.0, None, judged, "质量指标")
+    for column, key in (("H", "score"), ("K", "met_shown"),
+                        *zip(native.HELPER_COLUMNS, native.HELPER_KEYS, strict=True)):
+        assert _same(_cell(level_rows, number, column), shown[key]), (column, shown[key])
+    if score is None:
+        assert _cell(level_rows, number, "H") == native.WARN_INPUT
+        return
+    assert _same(_cell(level_rows, number, "H"), score)
+    core = cellfuncs.score(target, actual, 10.0, None, judged, "质量指标")
+    assert core == score if isinstance(score, float) else core.startswith("⚠")
+
+
+def test_a_level_or_better_beside_another_level_word_asks_for_a_level(tmp_path):
+    """rt32 r2 Q2: ≥良好 beside 优良 (jixiao: 达成, 10) — JX406 pointed at the 指标值 and said
+    to rewrite it as “≥95%”. As beside a plain 良好: choose 达成 in the 完成值's dropdown.
+    A level or better the formulas do not read (≥良好水平; ≥良好 in an older template) is
+    never to be rewritten: jixiao scores it as it stands."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E17"], sheet["F17"] = "≥良好", "优良"
+        sheet["E21"], sheet["F21"] = "≥合格", "达成"
+        sheet["E37"], sheet["F37"] = "≥良好水平", "达成"  # an ending the formulas do not list
+
+    findings = [f"{f.code} {f.severity} {f.cell} {f.message}"
+                for f in check_workbook(_native_template(tmp_path, edit)).findings
+                if f.code == "JX406"]
+    assert findings == [
+        "JX406 warning F17 “预算编制规范性”是定性指标，完成值“优良”表格公式不能计分：请在完成值"
+        "的下拉框中选择达成、部分达成或未达成，表格即可自行计分；按财政部规则得分为 25（定性指标：达成）",
+        "JX406 warning E37 “网络安全防护能力”的指标值“≥良好水平”（该等级及以上）表格公式不能计分，"
+        "指标值不必改动，得分由 jixiao check 或加载项模板的 JX_ 函数计算：按财政部规则得分为 30"
+        "（定性指标：达成）"]
+
+
 def test_more_sentence_ends_than_the_formulas_drop_are_no_other_unit():
     """≥95%。。。 beside 96%: the formulas drop two marks, not three, and leave the row to
     jixiao check; JX406 is then to say the 指标值 is written in a way they do not read, not
