@@ -646,7 +646,7 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
 
     原生公式模板（`--formulas native`）中公式不能计分的行（得分显示 ⚠），作为警告给出规则
     算出的得分，指向要改的单元格：分值或人工评分填成文字（如文本格式的“5”）时指向该格，
-    请只填数字；指标值与完成值单位不同（如指标值“≥3.2万人”、完成值“33500人”）时指向完成值
+    请只填数字（按数值计分的定量指标不用人工评分：说明请清空该格、原因写在偏差原因列）；指标值与完成值单位不同（如指标值“≥3.2万人”、完成值“33500人”）时指向完成值
     单元格，请把完成值按指标值的单位填写（“3.35万人”）；定性指标的完成值不是达成、部分达成、
     未达成（如指标值“建立”、完成值“已建立”）时指向完成值单元格，请在下拉框中选择；公式读不出
     完成值的（如指标值“≥50人”、完成值“62人（其中脱贫户18人）”、照抄的“≥95%”或写成
@@ -718,6 +718,12 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
         info = table.cell(source)
         # the add-in's JX_SCORE says it in its own words: ⚠ 分值“10%”不是数字
         own = shown.startswith(f"⚠ {what}“") and shown.endswith("不是数字")
+        if (shown == warning or own) and info is not None and isinstance(info.value, str) \
+                and key == "judged" and _judged_unused(score):
+            # a reason typed into J of a quantitative row: no number is wanted there
+            return finding("JX406", source,
+                           f"“{label(indicator)}”是定量指标，人工评分“{plain_text(info.value)}”使表格"
+                           f"公式不能计分；{JUDGED_UNUSED}；{scored}", severity="warning")
         if (shown == warning or own) and info is not None and isinstance(info.value, str):
             return finding("JX406", source,
                            f"“{label(indicator)}”的{what}“{plain_text(info.value)}”是文字，表格公式"
@@ -789,6 +795,18 @@ def _level_or_better(indicator: Indicator) -> bool:
     """A 指标值 of a level or better (≥良好, ≥良好水平: ``rules.level_at_least``)."""
     target = parse_measure(indicator_target(indicator))
     return target.op is not None and level_at_least(target).kind == "qualitative"
+
+
+# What the 人工评分 column of jixiao's templates is for, said where it is filled on a row
+# the rules score from its numbers (JX406, JX413)
+JUDGED_UNUSED = ("人工评分列只用于定性指标部分达成、未达成时评分，本行不用：请清空该格，扣分原因"
+                 "写在偏差原因列")
+
+
+def _judged_unused(score: Score) -> bool:
+    """A row the rules score from its numbers (no band for a person to score in): the
+    template's formulas never read its 人工评分."""
+    return score.band is None and score.value is not None
 
 
 def _judged_as_percent(table: SelfEvaluation, indicator: Indicator) -> bool:
@@ -1217,6 +1235,31 @@ def score_as_share(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
                   f"得分写成了分值的百分比（{what}写“{raw.strip()}”）：已按 分值 × 百分比 计分"
                   f"（{points(line.weight)} × {raw.strip()} = {points(line.score_declared)} 分）；"
                   "得分栏应填分数")
+
+
+@check("JX413", "info", "定量指标填了人工评分")
+def judged_unused(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """jixiao 模板中，按数值计分的定量指标在人工评分列填了数字，且与规则得分不同：
+    表格不读取它，得分仍按规则计算。
+
+    **为什么**：人工评分列只用于定性指标（以及未达成须人工评分的行）在区间内评分；
+    定量指标填在这里的分数被忽略，填表人却以为得分已改。
+
+    **错误示例**：指标值“≥500册”，完成值“450册”，人工评分 8（表格得分 9）。
+
+    **正确示例**：人工评分列空着，扣分原因写在偏差原因列。
+
+    人工评分填了文字（多为扣分原因）的，得分公式显示 ⚠，由 JX406 说明同样的做法。
+    """
+    if "judged" not in table.columns:
+        return
+    for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
+        judged = indicator.judged
+        if judged is None or not _judged_unused(score) or not differs(judged, score.value):
+            continue
+        yield finding("JX413", indicator.sources.get("judged"),
+                      f"“{label(indicator)}”是定量指标，得分按规则计算为 {points(score.value)}"
+                      f"（{score.note}），人工评分 {points_written(judged)} 不计入；{JUDGED_UNUSED}")
 
 
 @check("JX412", "error", "扣分与分值、得分不符")

@@ -5,7 +5,16 @@ import re
 
 import pytest
 from test_grade_by_rules import rows as boundary_rows
-from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Formula, sichuan, standard, standard_sheet
+from workbooks import (
+    PUTUO_1_MONEY,
+    PUTUO_1_ROWS,
+    STANDARD,
+    Book,
+    Formula,
+    sichuan,
+    standard,
+    standard_sheet,
+)
 
 from jixiao.checks import REGISTRY, run_checks
 from jixiao.model import evaluate
@@ -60,6 +69,13 @@ def no_points(*changes):
 def unscored(*changes):
     """PUTUO_1_ROWS in a layout without 得分 column."""
     return [(*row[:6], row[7]) for row in rows(*changes)]
+
+
+def judged_column(judged):
+    """PUTUO_1_ROWS with a 人工评分 column before the 偏差原因, filled as ``judged`` (row
+    index → the number typed)."""
+    return {"rows": [(*row[:7], judged.get(index), row[7]) for index, row in enumerate(rows())],
+            "header": (*STANDARD[:7], "人工评分", STANDARD[7])}
 
 
 # code → (failing descriptions, passing descriptions); each a dict of ``standard`` options.
@@ -194,6 +210,9 @@ CASES = {
     # a deduction in brackets beside the score that is not 分值 − 得分; passing: one that is
     "JX412": ([{"rows": rows((0, {"score": "5（扣0.5分）"}))}],
               [{"rows": rows((0, {"score": "5（扣0分）"}))}, {"rows": rows((0, {"score": "得5分"}))}]),
+    # a 人工评分 column (as jixiao's templates have) filled on the quantitative 执行率 row
+    "JX413": ([judged_column({0: 3})],
+              [{}, judged_column({0: 5}), judged_column({1: 22})]),
     "JX501": ([{"total": (100, 100)}, {"total": (100, None)}], [{}]),
     # the third: scores as the rules give them total 89.98 (良), the 总分 written 90, 优
     "JX502": ([{"grade": "良"}, {"grade": "甲"},
