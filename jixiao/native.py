@@ -28,7 +28,8 @@ common forms only:
 Everything else — unit conversion (万人 and 人, 小时 and 分钟), other dates (12月底前 without
 its year, 2024年12月中旬, 未完成 after a date, a date typed into a date cell), commas not
 grouping thousands (1,2), a count whose point may group them (1.200人), a 约数 (约500人,
-1000人左右, 90%上下), words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
+1000人左右, 90%上下 — also a 完成值 given about far past its target, which jixiao scores as
+met: ``rules.about_cleared``), words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
 clerk to ``jixiao check``: never a wrong number. Where they give a number it is the number
 of ``rules.indicator_score`` (tests/template/test_native.py checks this with LibreOffice on
 over a thousand rows).
@@ -66,6 +67,7 @@ from jixiao.parsing import (
     PLACEHOLDER_MARKS,
     PLACEHOLDER_WORDS,
     WHOLE_COUNT_WORDS,
+    about_number,
     clock_duration,
     clock_seconds,
     is_placeholder,
@@ -925,8 +927,10 @@ def units_differ(target: Any, actual: Any) -> tuple[str, str, float | None] | No
     if values["kind"] != WARN_INPUT or values["level"] or values["t_num"] == "" \
             or values["a_num"] == "" or t_unit == a_unit \
             or _dated_unit(t_unit) or _dated_unit(a_unit) \
-            or t_unit.rstrip("".join(_END_MARKS)) == a_unit.rstrip("".join(_END_MARKS)):
-        return None  # (%。。。 beside %: more marks than the formulas drop, no other unit)
+            or t_unit.rstrip("".join(_END_MARKS)) == a_unit.rstrip("".join(_END_MARKS)) \
+            or _is_about(t_unit) or _is_about(a_unit):
+        return None  # (%。。。 beside %: more marks than the formulas drop, no other unit;
+        # 96%左右: a 约数, no unit “%左右”)
     (t_scale, t_name), (a_scale, a_name) = split_unit(t_unit), split_unit(a_unit)
     converted = round(float(values["a_num"]) * a_scale / t_scale, 10) \
         if t_name == a_name and t_name not in ("", "%") else None
@@ -953,8 +957,13 @@ def unread_sides(target: Any, actual: Any) -> tuple[bool, bool]:
 def told_as_bound(actual: Any) -> bool:
     """A 完成值 whose number the formulas read but the reader reads with a bound after it
     (96%以上, 500册以上, 4%以内: a unit “%以上” to the formulas, which they leave to jixiao):
-    the figure alone is what they score (``parsing.range_word_after``)."""
-    return isinstance(actual, str) and range_word_after(parse_measure(actual)) is not None
+    the figure alone is what they score (``parsing.range_word_after``); or given about
+    (96%左右, which jixiao scores where it is far past the 指标值: ``rules.about_cleared``),
+    the exact figure."""
+    if not isinstance(actual, str):
+        return False
+    measure = parse_measure(actual)
+    return range_word_after(measure) is not None or about_number(measure) is not None
 
 
 def unread_date(target: Any, actual: Any, level2: Any = None

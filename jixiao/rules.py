@@ -918,10 +918,50 @@ def _compared(target: Measure | object, actual: Measure | object,
     if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
         target = damaged_at_least(target)
     target = _with_default_op(target, default_op)
+    actual = _about_cleared(target, actual) or actual  # 约25万元 beside ≥20万元: 25万元, met
     actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     if target.op == ">" and more_than(actual) is not None:
         target = replace(target, op=">=")  # 万余人次 beside ＞1万人次: more than it, met
     return target, actual
+
+
+# How far past its 指标值 a 完成值 given about (约25万元) must name its number to be met on
+# any sane reading of 约 — no rule says how near “about” is: a tenth of the 指标值
+ABOUT_MARGIN = 0.10
+
+
+def _about_cleared(target: Measure, actual: Measure) -> Measure | None:
+    """The number a 完成值 given about names (``about_number``: 约25万元 → 25万元) where it
+    clears the 指标值 on its side by ABOUT_MARGIN of it or more (≥20万元: 22万元 and up;
+    ≤5%: 4.5% and down): met on every reading of 约. None elsewhere — near the 指标值
+    (96%左右 beside ≥95%) or short of it, met or not is unknown (JX203 asks)."""
+    named = about_number(actual)
+    if named is None or named.op is not None or named.value is None \
+            or target.kind != "number" or target.op is None:
+        return None
+    pair = comparable(target, named)
+    if pair is None or pair[0] <= 0:
+        return None
+    share = round(pair[1] / pair[0], PERCENT_DECIMALS)
+    if target.op in (">=", ">", "=") and share >= 1 + ABOUT_MARGIN \
+            or target.op in ("<=", "<") and share <= 1 - ABOUT_MARGIN:
+        return named
+    return None
+
+
+def about_cleared(target: Measure | object, actual: Measure | object,
+                  default_op: str = "=") -> str | None:
+    """What a 完成值 given about far past its 指标值 is scored as (``_about_cleared``):
+    “完成值“约25万元”是约数，高于指标值“≥20万元”10% 以上，按达到计分”; None for any other."""
+    measure = as_measure(actual)
+    if about_number(measure) is None:
+        return None
+    target, read = _compared(target, actual, default_op)
+    if read.kind != "number":
+        return None
+    side = "高于" if target.op in (">=", ">", "=") else "低于"
+    return (f"完成值“{measure.text.strip()}”是约数，{side}指标值“{target.text.strip()}”"
+            f"{ABOUT_MARGIN:.0%} 以上，按达到计分")
 
 
 def actual_as_read(target: Measure | object, actual: Measure | object,
@@ -1308,6 +1348,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     _check_weight(weight)
     named = about_target(target)  # 约500人: scored as 500人
     overrun = overrun_by(as_measure(actual)) is not None  # 超支20万元: scored as what was spent
+    about_done = about_cleared(target, actual, default_op)  # 约25万元: met far past ≥20万元
     target, actual = _compared(target, actual, default_op)
     met = _met(target, actual)
 
@@ -1391,6 +1432,8 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         note = f"反向指标：指标值“{target.text.strip()}”小于 0，完成值高于指标值，得 0 分"
     if named is not None and met is False:  # (met: every reading of 约 agrees)
         note = f"{note}；指标值“{target.text.strip()}”是约数，按 {named} 计"
+    if about_done is not None:  # 约25万元 beside ≥20万元 (``_about_cleared``)
+        note = f"{note}；{about_done}"
     if overrun:
         spent = f"{written(actual.value).normalize():f}{actual.unit}"  # type: ignore[arg-type]
         note = f"{note}；完成值“{actual.text.strip()}”按 {spent} 计"

@@ -71,6 +71,7 @@ from jixiao.model import (
     unsplit_groups,
 )
 from jixiao.parsing import (
+    about_number,
     clock_duration,
     compact_text,
     parse_measure,
@@ -866,6 +867,8 @@ def _actual_example(indicator: Indicator) -> str:
     told = range_word_after(actual)
     if told is not None:  # 96%以上: its figure, what the formulas read
         return f"（如“{told[0]}”，不写“{told[1]}”）"
+    if about_number(actual) is not None:  # 约96%, 96%左右
+        return "（确切的数值，不写“约”“左右”）"
     if actual.is_number and actual.op is None and actual.value is not None \
             and (actual.unit or "") == unit:
         return f"（如“{actual.value:g}{unit}”）"

@@ -61,6 +61,7 @@ from jixiao.rules import (
     RISING_RATES,
     TOLERANCE,
     Direction,
+    about_cleared,
     about_target,
     actual_as_read,
     bound_as_done,
@@ -230,7 +231,9 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     成本超支率，按“≤”计分，不报告；成本节约率等节约、降低比率按目标计分；这类指标的得分同样不按“＝”核对）；完成值只写了指标值另一侧的界限（指标值“≥95%”，完成值“低于95%”
     “95%以下”）：未达到，但不知实际数值，得分无法计算；完成值照指标值写成界限（指标值“≥95%”，
     完成值“≥95%”“不低于96%”）：按达到计分，但没有写出实际完成的数值；指标值是约数
-    （“约500人”“1000人左右”），按其中的数值计分，完成值未达到这个数值的（480人）提示人工复核得分。
+    （“约500人”“1000人左右”），按其中的数值计分，完成值未达到这个数值的（480人）提示人工复核得分；
+    完成值是约数（“约25万元”）而所说的数比指标值高出（“≤”的指标值：低出）10% 以上的，按达到计分，
+    提示填写确切的数值（离指标值更近的，无法判断是否达到，不计分）。
     jixiao 模板中，指标值或完成值是数、符号和单位只写在数字格式里（粘贴来的 30，
     格式 `"≤"0"天"`，显示“≤30天”）：表格公式只读到数 30，按显示的文字计分不同时报错误，
     指向改变得分的单元格，请把显示的文字作为文字输入。
@@ -292,6 +295,11 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             yield finding("JX203", indicator.sources.get("actual"),
                           f"“{label(indicator)}”的实际完成值“{plain_text(indicator.actual).strip()}”："
                           f"{actual.problem}")
+        elif (cleared := about_cleared(
+                target, actual, default_operator(indicator))) is not None:
+            # 约25万元 beside ≥20万元: met on every reading of 约, the figure still asked for
+            yield finding("JX203", indicator.sources.get("actual"),
+                          f"“{label(indicator)}”的实际{cleared}；请填写确切的数值")
         elif (short := bound_short(
                 target, actual, default_operator(indicator))) is not None:
             yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{short}")

@@ -627,6 +627,30 @@ def test_a_completion_told_as_a_bound_or_about_points_at_the_actual(tmp_path):
         "表格即可自行计分；按财政部规则得分为 30（完成值未超过指标值）"]
 
 
+def test_a_completion_given_about_far_past_the_target_points_at_the_actual(tmp_path):
+    """rt32 r2 T1: 约25万元 beside ≥20万元 is met for jixiao (25 % past it: rules.about_cleared);
+    the formulas read no 约数 (⚠). JX406 asks, at the 完成值, for the exact figure — 96%左右
+    was told its unit “%左右” differed from “%”. Near the target (约96% beside ≥95%) no
+    score: JX203 asks, no JX406."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E37"], sheet["F37"] = "≥20万元", "约25万元"
+        sheet["E40"], sheet["F40"] = "≥80%", "96%左右"
+        sheet["E13"], sheet["F13"] = "≥95%", "约96%"
+        sheet["I13"] = "以抽样估算"
+
+    findings = [f"{f.code} {f.severity} {f.cell} {f.message}"
+                for f in check_workbook(_native_template(tmp_path, edit)).findings
+                if f.code == "JX406"]
+    unread = "表格公式不能读取：请只填实际数值（确切的数值，不写“约”“左右”），表格即可自行计分"
+    assert findings == [
+        f"JX406 warning F37 “网络安全防护能力”的完成值“约25万元”{unread}；按财政部规则得分为 30"
+        "（完成值达到指标值；完成值“约25万元”是约数，高于指标值“≥20万元”10% 以上，按达到计分）",
+        f"JX406 warning F40 “服务对象满意度”的完成值“96%左右”{unread}；按财政部规则得分为 10"
+        "（完成值达到指标值；完成值“96%左右”是约数，高于指标值“≥80%”10% 以上，按达到计分）"]
+
+
 def test_a_no_break_space_pasted_after_a_value_is_read_by_the_formulas():
     """rt24 s11: “96%\xa0” pasted from a web system (the reader reads 96%) showed ⚠: the
     formulas dropped spaces but not the no-break space. The twin, as the formulas now."""
