@@ -1140,10 +1140,21 @@ def _without_subtotals(money: MoneyBlock
                        ) -> tuple[MoneyBlock, list[tuple[int, str, int | None]]]:
     """The block without its 小计 lines, and those lines, where a line is its total
     (年度资金总额 over 其中：中央补助 | 省级补助 | 小计 | 县级配套): each 小计 the sum of
-    lines above it, no part of the total."""
+    lines above it, no part of the total. A 小计 with no lines of its own above it (none
+    since the total or the 小计 before it: 年度资金总额 over 其中：财政资金小计 | 其他资金)
+    adds nothing up: a part."""
     if not any(_fund_label(label) == "total" for _, label, _ in money.lines):
         return money, []
-    subtotals = [line for line in money.lines[1:] if _is_subtotal(line[1])]
+    subtotals = []
+    since = 0  # the lines since the total or the last 小计
+    for line in money.lines[1:]:
+        if _fund_label(line[1]) == "total":
+            since = 0
+        elif _is_subtotal(line[1]) and since:
+            subtotals.append(line)
+            since = 0
+        else:
+            since += 1
     if not subtotals:
         return money, []
     return dataclasses.replace(money, lines=[line for line in money.lines

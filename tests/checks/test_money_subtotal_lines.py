@@ -53,3 +53,27 @@ def test_a_subtotal_not_its_lines_sum(tmp_path):
     assert [item for item in found if item[0] == "JX304"] == [
         ("JX304", "D9", "全年预算数：各明细合计 900（中央补助资金 600 + 省级补助资金 300），"
                         "“小计”为 890")]
+
+
+def test_a_subtotal_right_under_the_total_is_a_part(tmp_path):
+    """年度资金总额 1000 / 1000 / 970 over 其中：财政资金小计 900 / 900 / 880 and 其他资金
+    100 / 100 / 90: the 小计 has no lines of its own above it (none since the total), so it
+    adds nothing up and is a part: 900 + 100 = 1000, 880 + 90 = 970 — no JX304 “各明细合计
+    100（其他资金 100）”."""
+    book = Book()
+    sheet = book.sheet("自评表")
+    sheet.title("项目支出绩效自评表", "（2024 年度）")
+    sheet.project("城乡居民基本医疗保险补助项目", "某县医疗保障局", "某县医疗保险事务中心")
+    sheet.money([("年度资金总额", 1000, 1000, 970, 10, "97.00%", 9.7),
+                 ("其中：财政资金小计", 900, 900, 880, "—", "97.78%", "—"),
+                 ("其他资金", 100, 100, 90, "—", "90.00%", "—")], header=HEADER)
+    sheet.indicators([(*PUTUO_1_ROWS[0][:4], "97%", *PUTUO_1_ROWS[0][5:]), *PUTUO_1_ROWS[1:]])
+    sheet.total(100, 99.7)
+    sheet.grade("优")
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    evaluation = evaluate(table)
+    assert [(line.label, line.budget) for line in table.funds.parts] == [
+        ("财政资金小计", 900), ("其他资金", 100)]
+    assert table.funds.subtotals == []
+    assert (evaluation.execution_score, evaluation.total) == (9.7, 99.7)
+    assert run_checks(table, evaluation) == []
