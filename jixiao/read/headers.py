@@ -228,9 +228,14 @@ _OVER_YEARS = ("累计", "总投资", "以前年度", "实施期", "历年", "�
                "全周期")
 
 
+# A range of years (2024-2026年度指标值, 2024年至2026年): the 实施期's, over the years
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}年?[-－—–~～至到](?:19|20)\d{2}(?!\d)年?")
+
+
 def over_years(text: str) -> bool:
     """Whether a header names a value over the project's years rather than the year's."""
-    return any(word in text for word in _OVER_YEARS) and "调整" not in text
+    return (any(word in text for word in _OVER_YEARS) or _YEAR_RANGE.search(text) is not None) \
+        and "调整" not in text
 
 
 # Words of a text about the value (完成情况, 完成情况及偏差原因分析, 完成情况分析及改进措施):
@@ -263,18 +268,29 @@ def _gives_way(over: str, text: str, year: int | None = None) -> bool:
 
 
 # A value column naming its year by the number (2023年完成值 | 2024年度指标值 | 2024年实际
-# 完成值): the latest year the row's value headers name is the table's, a column naming an
-# earlier one holds last year's figures (as 上年完成值 does) and gives way to one of its role
-# naming that year or none. Alone in its role it is read (a header copied from last year's).
+# 完成值): the table's year is the latest the 完成值 headers name where each names one (2024年
+# 指标值 | 2025年指标值 | 2024年完成值: 2025 is next year's target), else the latest any value
+# header names (2023年完成值 | 2024年度指标值 | 实际完成值); a range (2024-2026年度指标值) is
+# over the years (``over_years``), no year of its own. A column naming an earlier year holds
+# last year's figures (as 上年完成值 does) and gives way to one of its role naming that year
+# or none. Alone in its role it is read (a header copied from last year's).
 def _row_year(texts: Iterable[str]) -> int | None:
-    """The latest year the value headers (指标值, 完成值) among ``texts`` name by its number."""
-    return max((int(found) for text in texts if indicator_role(text) in _VALUES
-                for found in YEAR_NAMED.findall(text)), default=None)
+    """The table's year the value headers (指标值, 完成值) among ``texts`` name by its number."""
+    values = [text for text in texts if indicator_role(text) in _VALUES]
+    actuals = [text for text in values if indicator_role(text) == "actual"]
+    if actuals and all(_years(text) for text in actuals):
+        values = actuals
+    return max((found for text in values for found in _years(text)), default=None)
+
+
+def _years(text: str) -> list[int]:
+    """The years a header names by the number, not in a range of years (2024-2026年)."""
+    return [int(found) for found in YEAR_NAMED.findall(_YEAR_RANGE.sub("", text))]
 
 
 def _before(text: str, year: int | None) -> bool:
     """Whether a header names a year before ``year`` by its number (2023年完成值)."""
-    return year is not None and any(int(found) < year for found in YEAR_NAMED.findall(text))
+    return year is not None and any(found < year for found in _years(text))
 
 
 _INDICATOR_WORDS = _patterns(_INDICATOR_ROLES)

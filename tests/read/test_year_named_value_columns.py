@@ -74,3 +74,41 @@ def test_an_earlier_years_column_right_of_this_years(tmp_path):
     table, data = checked(standard(tmp_path / "t.xlsx", rows=rows, header=header))
     assert codes(data) == []
     assert table.indicators[0].actual == "99.80(%)"
+
+
+# Targets of another column than the year's: the first above the 99.80 % reached (if read
+# as the target, the full 5 points on a missed target: JX402)
+OTHER_TARGETS = ("≥99.90(%)", "规范", "及时", "稳步提升", "满意")
+
+
+def _with_another_target(tmp_path, first: str, second: str, actual: str):
+    header = (*STANDARD[:3], first, second, actual, *STANDARD[5:])
+    rows = [(*row[:4], other, *row[4:])
+            for row, other in zip(PUTUO_1_ROWS, OTHER_TARGETS, strict=True)]
+    return checked(standard(tmp_path / "t.xlsx", rows=rows, header=header))
+
+
+def test_a_range_of_years_is_over_the_years(tmp_path):
+    # 2024-2026年度指标值 is the 实施期's target: not the table's year (2026), which made
+    # it the year's target over 2024年度指标值
+    table, data = _with_another_target(tmp_path, "2024年度指标值", "2024-2026年度指标值",
+                                       "2024年实际完成值")
+    assert [i.target for i in table.indicators] == [row[3] for row in PUTUO_1_ROWS]
+    assert codes(data) == []
+
+
+def test_a_range_of_years_gives_way_before_the_years_target(tmp_path):
+    header = (*STANDARD[:3], "2024-2026年度指标值", "2024年度指标值", "2024年实际完成值",
+              *STANDARD[5:])
+    rows = [(*row[:3], other, *row[3:])
+            for row, other in zip(PUTUO_1_ROWS, OTHER_TARGETS, strict=True)]
+    table, data = checked(standard(tmp_path / "t.xlsx", rows=rows, header=header))
+    assert [i.target for i in table.indicators] == [row[3] for row in PUTUO_1_ROWS]
+    assert codes(data) == []
+
+
+def test_the_table_year_is_the_actuals(tmp_path):
+    # 2025年指标值 is next year's: the 完成值 names the table's year, 2024
+    table, data = _with_another_target(tmp_path, "2024年指标值", "2025年指标值", "2024年完成值")
+    assert [i.target for i in table.indicators] == [row[3] for row in PUTUO_1_ROWS]
+    assert codes(data) == []
