@@ -152,13 +152,25 @@ def _kind(grid: Grid, top: int, bottom: int) -> tuple[str, tuple[int, int]] | No
 
 
 def _mid_year(text: str) -> bool:
-    """Whether a header's text names a part of the year's figures (1-7月执行数, 截至7月底
-    执行数, 上半年执行情况 — not 1-12月) or the year's forecast (全年预计完成情况)."""
+    """Whether a column header's text names a part of the year's figures (1-7月执行数, 截至7月底
+    执行数, 上半年执行情况 — not 1-12月) or the year's forecast (全年预计完成情况). A
+    sentence is no column header (a 年度总体目标完成情况's 下半年完成全部设备安装, 年中完成
+    招标，年底全部完成, 季度考核均已完成, 预计年底前全部投入使用): ``_is_column_header``."""
+    if not _is_column_header(text):
+        return False
     if _FORECAST.search(text):
         return True
     if len(text) > _HEADER_LENGTH or not _DONE.search(text):
         return False
     return names_part_of_year(text, header=True)
+
+
+def _is_column_header(text: str) -> bool:
+    """Whether a short text reads as a column's header, a name of figures: it ends in a
+    header's noun (执行数, 完成值, 执行情况, 可能性, 全年预计; a bracketed unit after it),
+    with no clause's punctuation and no adverb before the done word (已完成, 均已完成,
+    全部完成) — what a sentence has (下半年完成全部设备安装 ends in its object)."""
+    return _HEADER_END.search(text) is not None and _SENTENCE.search(text) is None
 
 
 def _chapters(grid: Grid) -> tuple[int, int] | None:
@@ -242,6 +254,13 @@ _REPORT_TITLE = re.compile("^[^:,;。]*(?:自评|评价|绩效)" + _TITLE_END % 
 # The figures done (执行, 完成, 实际) in a part of the year a header names
 # (``names_part_of_year``: 1-7月, 截至7月底, 上半年, 前三季度)
 _DONE = re.compile("执行|完成|实际")
+# The end of a column header naming figures (1-7月执行数, 全年预计完成情况, 完成目标可能性,
+# 全年预计, 上半年实际完成, 1-7月执行数(万元)), compact text
+_HEADER_END = re.compile(r"(?:值|数|额|情况|进度|率|性|量|预计|执行|完成|实际|说明|分析)"
+                         r"(?:\([^()]*\))?$")
+# What a sentence has and a header not: a clause's punctuation, an adverb before the done
+# word (已完成, 均已完成, 全部完成, 基本完成)
+_SENTENCE = re.compile(r"[,;。!?]|(?:已|均|全部|基本)(?:执行|完成)")
 # A monitoring form's forecast of the year, and its judgment of the target's chance
 _FORECAST = re.compile("全年预计|预计全年|预计(?:年底|年末)|完成目标可能性|目标完成可能性")
 _CHAPTER = re.compile("([一二三四五六七八九十]{1,3})、[^。]")

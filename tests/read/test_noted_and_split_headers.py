@@ -260,3 +260,71 @@ def test_a_hidden_columns_note_says_why_it_was_not_read(tmp_path, hidden, note):
     assert workbook.notes == ([note] if note else [])
     assert [indicator.target for indicator in workbook.tables[0].indicators] == [
         row[3] for row in ROWS]
+
+
+# ---------------------------------------------------------------- a sentence is no column header
+
+# (年度总体目标, 年度总体目标完成情况) a 四川 table without 得分 states: sentences naming a
+# part of the year, no column of a monitoring form's figures (rt32 r7 a1/a2)
+SICHUAN_GOALS = [
+    ("年内完成设备购置安装", "下半年完成全部设备安装"),
+    ("年内完成设备购置安装", "7-12月完成设备安装调试"),
+    ("年内完成设备购置安装", "年中完成招标，年底全部完成"),
+    ("年内完成设备购置", "半年内完成设备安装验收"),
+    ("年内完成设备购置", "季度考核均已完成"),
+    ("上半年完成设备招标，下半年完成安装调试", "年内全部完成"),
+    ("年内完成设备购置", "预计年底前全部投入使用"),
+]
+
+
+def _sichuan_goal_book(path, title, goal):
+    from workbooks import Book
+
+    book = Book()
+    sheet = book.sheet("自评表")
+    if title:
+        sheet.title(title)
+    sheet.project("乡村医疗设备购置", "某县卫生健康局", "某县人民医院")
+    sheet.money([("年度资金总额", 100, 96, "96%", None)], label="专项资金（万元）",
+                header=("全年预算数", "全年执行数", "执行率", "执行率偏低原因说明"))
+    for label, text in zip(("年度总体目标", "年度总体目标完成情况"), goal, strict=True):
+        sheet.merge(sheet.line(label, None, text), 3, 6)
+    row = sheet.line(None, "一级指标", "二级指标", "三级指标", "指标值", None, None, "权重",
+                     "实际完成指标值", "偏差原因分析及改进措施")
+    sheet.merge(row, 5, 7)
+    sheet.line(None, None, None, None, "指标性质", "指标值", "度量单位")
+    for values in [("产出指标", "数量指标", "购置设备数量", "≥", 20, "台", 30, 20, None),
+                   ("产出指标", "质量指标", "设备验收合格率", "＝", 100, "%", 20, 100, None),
+                   ("产出指标", "成本指标", "设备购置成本", "≤", 100, "万元", 10, 96, None),
+                   ("效益指标", "社会效益指标", "基层诊疗能力", "定性", "明显提升", None, 20, "达成",
+                    None),
+                   ("满意度指标", "服务对象满意度指标", "患者满意度", "≥", 90, "%", 10, 92, None)]:
+        sheet.line(None, *values)
+    return book.save(path)
+
+
+@pytest.mark.parametrize("title", ["2024年度项目支出绩效目标完成情况表", None])
+@pytest.mark.parametrize("goal", SICHUAN_GOALS)
+def test_a_goal_sentence_naming_a_part_of_the_year_is_no_monitoring_header(tmp_path, title, goal):
+    """rt32 r7: a 四川 table without 得分, its title naming no 自评 (or no title), whose
+    年度总体目标完成情况 says 下半年完成全部设备安装: checked — 执行率 96/100 scores
+    10 × 0.96 = 9.6, every indicator met (20 of ≥20 台, 100 = 100 %, 96 ≤ 100 万元, 达成,
+    92 ≥ 90 %) its 90: 99.6 优. Before, the sentence was read as a monitoring form's column
+    header (下半年完成…, 7-12月完成…, 年中完成…, 半年…, 季度…) and the table refused as a
+    绩效监控表."""
+    data = _checked(_sichuan_goal_book(tmp_path / "t.xlsx", title, goal))
+    assert (data["total_computed"], data["grade_computed"]) == (99.6, "优")
+    assert _codes(data) == []
+
+
+@pytest.mark.parametrize(("text", "header"), [
+    ("下半年完成全部设备安装", False), ("7-12月完成设备安装调试", False),
+    ("年中完成招标,年底全部完成", False), ("半年内完成设备安装验收", False),
+    ("季度考核均已完成", False), ("上半年已完成", False), ("预计年底前全部投入使用", False),
+    ("1-6月完成值", True), ("下半年执行数", True), ("第四季度完成值", True), ("全年预计", True),
+    ("1-7月执行情况", True), ("上半年实际完成值", True), ("1-7月执行数(万元)", True),
+    ("全年预计完成情况", True), ("完成目标可能性", True), ("截至7月底执行数", True)])
+def test_only_a_column_header_names_a_monitoring_forms_figures(text, header):
+    from jixiao.read.selection import _mid_year
+
+    assert _mid_year(text) is header
