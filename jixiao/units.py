@@ -160,13 +160,16 @@ def _per_parts(unit: str) -> str:
 
 
 # Whom (or what) an amount is paid to each of: a person, a household, a pupil, a bed, an 亩
-# of land, an animal (元/人·月, 元/名, 元/户, 元/人次, 元/生·年, 元/亩, 元/头)
-_HEADS = frozenset(("人", "户", "人次", "户次", "生", "学生", "名", "床", "亩", "头", "只"))
+# of land, an animal, a village, a school, a 公里 of road kept up (元/人·月, 元/名, 元/户,
+# 元/人次, 元/生·年, 元/亩, 元/头, 万元/村, 元/校, 万元/公里)
+_HEADS = frozenset(("人", "户", "人次", "户次", "生", "学生", "名", "床", "亩", "头", "只",
+                    "村", "校", "公里"))
 
 
 def per_head(unit: str) -> bool:
-    """Whether a unit is an amount per person or household (元/人, 元/人·月, 元/户): a
-    standard paid to each, not a sum (万元)."""
+    """Whether a unit is an amount per person or household or other thing paid to
+    (元/人, 元/人·月, 元/户, 万元/村, 万元/公里: ``_HEADS``): a standard paid to each, not a
+    sum (万元)."""
     parts = _per_parts(unit).split("/")
     return len(parts) > 1 and parts[1] in _HEADS
 

@@ -431,26 +431,34 @@ _NOT_COSTS: tuple[tuple[tuple[str, ...], str], ...] = (
      "应归入数量、质量指标或效益指标"),
 )
 # A standard paid to each beneficiary (人均财政补助标准 ≥610元/人/年, 基础养老金最低标准
-# ≥143元/人·月, 孤儿基本生活费标准, 农村低保标准): at least that much is the goal — no cost to
-# keep under. Per head: the name says a standard (标准) or each it is paid to (人均, 每亩,
-# 亩均: ``units.names_per_head``), or the unit is per person or household or other unit paid
-# for (元/人·月, 元/户, 元/生·年, 元/亩). Not where the name says a cost (人均培训成本标准, 养老金发放成本)
-# or a sum paid out (抚恤金支出, 救助金发放总额, 养老金发放金额 ≥1200万元; 保障金 ≥500万元 is
-# one too, by its unit).
+# ≥143元/人·月, 孤儿基本生活费标准, 农村低保标准, 生均公用经费 ≥650元/生·年, 村干部基本报酬
+# ≥3000元/人·月, 村均运转经费 ≥20万元/村, 每公里养护资金 ≥1万元/公里, 最低工资 ≥1900元/月):
+# at least that much is the goal — no cost to keep under. Per head: the name says a standard
+# (标准), a minimum (最低) or each it is paid to (人均, 每亩, 村均, 每公里:
+# ``units.names_per_head``), or the unit is per person, household or other thing paid to
+# (元/人·月, 元/户, 元/生·年, 元/亩, 万元/村, 万元/公里). Not where the name says a cost
+# (人均培训成本标准, 养老金发放成本; 人均培训费用 names nothing paid) or a sum paid out
+# (抚恤金支出, 救助金发放总额, 养老金发放金额 ≥1200万元, 村级运转经费 ≥200万元; 保障金
+# ≥500万元 is one too, by its unit).
 _PAID_STANDARDS = ("补助", "补贴", "资助", "奖补", "救助标准", "保障标准", "发放标准", "奖励标准",
                    "生活标准", "生活费", "低保标准", "供养标准", "养老金", "保障金", "救助金",
-                   "抚恤", "津贴")
+                   "抚恤", "津贴", "经费", "助学金", "奖学金", "慰问金", "报酬", "工资", "膳食",
+                   "养护资金")
 _SUMS_PAID = ("支出", "总额", "金额")
+# Words that make a name a standard without a unit per head (基础养老金最低标准, 最低工资)
+_STANDARD_WORDS = ("标准", "最低")
 
 
 def _paid_standard(name: str, target: Measure) -> bool:
     """A per-head amount (人均补助金额 ≥610元/人, 耕地地力保护补贴 ≥100元/亩) is a standard
-    even where its name says 金额; a 标准 is one unless the name says a sum paid out."""
+    even where its name says 金额; a 标准 or a 最低 (最低工资 ≥1900元/月) is one unless the
+    name says a sum paid out."""
     if is_cost(name) or not any(word in name for word in _PAID_STANDARDS):
         return False
     if per_head(target.unit) or names_per_head(name):
         return True
-    return "标准" in name and not any(word in name for word in _SUMS_PAID)
+    return any(word in name for word in _STANDARD_WORDS) \
+        and not any(word in name for word in _SUMS_PAID)
 
 
 def _filed_as_cost(indicator: Indicator) -> bool:
@@ -498,10 +506,12 @@ def cost_direction(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fi
 
     成本节约率、节支率这类“节约”比率，以及写明成本降下来的指标（降低运输成本、农户生产
     成本降低、减轻患者医疗成本）都是越高越好，按人发放的标准（人均财政补助标准
-    ≥610元，基础养老金最低标准、孤儿基本生活费标准、农村低保标准，以及单位按人、按户的
-    “元/人·月”“元/户”）是至少应发的数，写“≥”都是对的，不报告；名称说的是成本的
-    （人均培训成本标准）或发放总数的（抚恤金支出、救助金发放总额、养老金发放金额、
-    “保障金 ≥500万元”）照样报告。只核对列在成本指标下的指标（没有
+    ≥610元，基础养老金最低标准、孤儿基本生活费标准、农村低保标准、最低工资，以及单位按人、
+    按户、按村、按公里的补助、经费、助学金、奖学金、慰问金、报酬、工资、膳食费、养护资金：
+    “生均公用经费 ≥650元/生·年”“村干部基本报酬 ≥3000元/人·月”“村均运转经费 ≥20万元/村”
+    “每公里养护资金 ≥1万元/公里”）是至少应发的数，写“≥”都是对的，不报告，得分照常核对；
+    名称说的是成本的（人均培训成本 ≥800元/人、人均培训成本标准）或发放总数的（抚恤金支出、
+    救助金发放总额、养老金发放金额、“保障金 ≥500万元”“村级运转经费 ≥200万元”）照样报告。只核对列在成本指标下的指标（没有
     二级指标一列的表，按三级指标名称归入成本指标的）；列在经济效益等其他二级指标下的，
     名称里有“成本”也不按成本指标报告。知晓率、满意度、合格率、及时率、
     覆盖率等比率不是成本，列在成本指标下是归类错误，不必改方向，按其性质移到效益、满意度、

@@ -72,3 +72,47 @@ def test_a_total_paid_out_is_a_cost(tmp_path, name, target):
 ])
 def test_an_amount_per_head_is_a_standard(tmp_path, name, target):
     assert _cost_row(tmp_path, name, target, target.lstrip("≥")) == []
+
+
+# rt32 r7 e: a minimum paid per head or per place it is paid to, under 成本指标 and written ≥,
+# not met (Putuo's first row, 5 points, full marks kept): no JX205, and JX402 as before
+# 8e84836 held the score check of every 成本 row written ≥ — 5 × actual ÷ target.
+PAID_MINIMA_MISSED = [
+    ("生均公用经费", "≥650元/生·年", "600元/生·年", "4.62"),    # 5 × 600 / 650 = 4.615
+    ("国家助学金", "≥2000元/生·年", "1800元/生·年", "4.5"),    # 5 × 0.9
+    ("慰问金标准", "≥500元/人", "450元/人", "4.5"),
+    ("村干部基本报酬", "≥3000元/人·月", "2800元/人·月", "4.67"),  # 5 × 2800 / 3000 = 4.667
+    ("村均运转经费", "≥20万元/村", "18万元/村", "4.5"),
+    ("每公里养护资金投入", "≥1万元/公里", "0.8万元/公里", "4"),
+    ("奖学金发放", "≥5000元/人", "4000元/人", "4"),
+    ("最低工资", "≥1900元/月", "1800元/月", "4.74"),            # 5 × 1800 / 1900 = 4.737
+    ("营养膳食标准", "≥5元/生·天", "4元/生·天", "4"),
+]
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "score"), PAID_MINIMA_MISSED)
+def test_a_minimum_paid_per_head_or_place_keeps_its_score_check(tmp_path, name, target, actual,
+                                                                  score):
+    """Before: only JX205 “成本指标“生均公用经费”的指标值“≥650元/生·年”方向为“≥”，成本应写
+    “≤”；得分暂不核对” — 经费, 助学金, 慰问金, 报酬, 工资, 膳食, 养护资金 named no standard
+    paid, 元/村 and 万元/公里 no head paid to, and 最低 no minimum."""
+    changed = rows((0, {"level2": "成本指标", "name": name, "target": target, "actual": actual}))
+    found = findings(standard(tmp_path / "t.xlsx", rows=changed), ["JX205", "JX402"])
+    assert [item.code for item in found] == ["JX402"]
+    assert f"却得满分 5，按财政部规则应为 {score}（" in found[0].message
+
+
+@pytest.mark.parametrize(("name", "target"), [
+    ("人均培训成本", "≥800元/人"),        # rt32 c205: a cost per head
+    ("人均培训费用", "≥800元/人"),        # 费用 per head: a cost too
+    ("每公里养护成本", "≥4万元/公里"),
+    ("每公里造价", "≥120万元/公里"),      # per 公里, but no sum paid
+    ("养护资金", "≥500万元"),             # a sum, per nothing
+    ("村级运转经费", "≥200万元"),
+    ("工资总额", "≥300万元"),
+])
+def test_a_cost_per_head_or_a_sum_paid_is_still_flagged(tmp_path, name, target):
+    found = _cost_row(tmp_path, name, target, target.lstrip("≥"))
+    assert [(item.cell, item.message) for item in found] == [
+        ("E11", f"成本指标“{name}”的指标值“{target}”方向为“≥”，成本应写“≤”；"
+                "得分暂不核对，改正符号后再核对")]
