@@ -264,14 +264,37 @@ def _this_years(clauses: list[str], year: int | None) -> list[str]:
         return clauses
     kept, on = [], year
     for clause in clauses:
-        named = _years_of_results(clause)
+        named = _years_of_results(clause) or _year_leading(clause)
         if named:
             on = year if year in named else min(named)
+        elif _THIS_YEAR_LEADS.match(clause):
+            on = year  # 本年度自评得分98.85分 after 2023's
         if on == year:
             kept.append(clause)
     return kept
 
 
+def _year_leading(clause: str) -> set[int]:
+    """The year of a clause stating no result that leads the results after it: the year
+    alone (2023年度，该项目自评得分94分; 在2023年，…) or an adverbial of an evaluation that
+    year (在2023年度财政重点绩效评价中，… 根据2023年度项目绩效评价报告，… 依据2023年度
+    绩效评价结果，…) — not a basis the result is given against (根据2023年度绩效评价工作
+    方案, 根据2022年度绩效目标)."""
+    found = _YEAR_ALONE.fullmatch(clause) or _EVALUATION_OF_YEAR.fullmatch(clause)
+    return set() if found is None else {int(found.group(1))}
+
+
+# A clause that is a year alone (2023年度, 在2023年, 2023年度内)
+_YEAR_ALONE = re.compile(r"(?:在|于)?((?:19|20)\d{2})年度?(?:内|中|里)?")
+# A clause naming an evaluation of a year, before the results it gave: 在2023年度财政重点
+# 绩效评价中, 根据2023年度项目绩效评价报告, 依据2023年度绩效评价结果, 2023年度考核中
+_EVALUATION_OF_YEAR = re.compile(
+    r"(?:在|根据|依据|按照|参照|依照|据|从)?[^,]{0,8}?((?:19|20)\d{2})年度?(?!\d{1,2}月)[^,]{0,20}?"
+    r"(?:(?:评价|考核|自评|评审|评估)(?:工作)?(?:中|时|里)?|(?:评价|考核|评审|评估)"
+    r"(?:结果|报告|结论)(?:中|显示|表明)?)")
+# A clause on this year's results, after a clause on another year's (本年度自评得分98.85分,
+# 今年自评得分…)
+_THIS_YEAR_LEADS = re.compile("(?:而|但)?(?:本年度?|今年度?)")
 # Words a result is said after (自评得分, 得分, 评价等级, 评分): a year before one, in a
 # clause stating a result after it, is the result's year
 _RESULT_WORD = re.compile("自评|得分|评分|评价|等级|等次")

@@ -246,3 +246,26 @@ def test_a_year_is_another_years_result_only_where_it_names_it(text, total, grad
     and those after it, the 92 of the first sentence, this year's, unread (no JX506)."""
     said_total, _, said_grade = _report_results(text, 2024)
     assert (said_total, said_grade) == (total, grade)
+
+
+@pytest.mark.parametrize(("text", "total", "grade"), [
+    # rt32 r7 h/g: a year in a clause of its own, or leading an adverbial of an evaluation,
+    # is the year of the result in the clauses after it, up to one naming this year
+    ("2023年度，该项目自评得分94分；2024年度，自评得分98.85分。", 98.85, None),
+    ("根据2023年度项目绩效评价报告，该项目得分94分，等级为优；本年度自评得分98.85分。",
+     98.85, None),
+    ("在2023年度财政重点绩效评价中，该项目得分94分，本年度自评得分98.85分，等级为优。",
+     98.85, "优"),
+    ("依据2023年度绩效评价结果，该项目得分94分，本年度已按要求整改，自评得分98.85分。",
+     98.85, None),
+    ("2023年度，该项目自评得分94分，等级为良。", None, None),
+    ("在2023年，该项目评价得分94分。", None, None),
+    # … not a basis the score is given against, nor a year stating nothing of a result
+    ("根据2023年度绩效评价工作方案，本项目自评得分95分，等级为优。", 95.0, "优"),
+    ("根据2023年度绩效评价指标体系，本项目自评得分95分。", 95.0, None),
+    ("2024年度，该项目自评得分98.85分。", 98.85, None)])
+def test_a_year_leading_its_own_clause_is_the_results_after_it(text, total, grade):
+    """Of a 2024 table: before, the 94 of 2023 was read as this year's total (JX506 “此处写
+    总分 94，与 H19 的总分 98.85 不一致”) — the year stood in a clause stating no result."""
+    said_total, _, said_grade = _report_results(text, 2024)
+    assert (said_total, said_grade) == (total, grade)
