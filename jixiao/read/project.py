@@ -313,24 +313,33 @@ def _name_from_body(facts: _Facts) -> None:
 # A 第三方评价 index system's title names its project the same way: 博湖县医保信息化建设经费
 # 项目绩效评价指标体系及评分表, …项目绩效评价指标体系, …项目评分表; and a 评分附件表's:
 # …项目绩效自评评分表, …项目绩效评价评分附件表, …绩效评价得分表, …绩效评价结果表. The form's
-# whole phrase after the name is one rule — (支出)(绩效), then 自评(价) or 评价, then
-# 指标体系(及评分(表)), (指标)评分(附件)表, 得分表 or 结果表 — or the plain 自评(价)表.
+# whole phrase after the name is one rule — the kind of evaluation (``_EVALUATION_KINDS``),
+# (支出)(绩效), then 自评(价), 评价 or 评估 (a review's 评价（复核）), then 指标体系(及评分(表)),
+# (指标)评分(附件)表, 得分表 or 结果表 — or the plain 自评(价)表.
 # 评分 without 表 ends it only after 指标体系 or 评价 (…指标体系及评分, …绩效评价评分): a
 # bare …评分 (专家评分, 综合评分) is a label, not a title.
-_TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?"
-                    r"(?:(?:自评价?|评价)?(?:指标体系(?:及?评分表?)?|(?:指标)?评分(?:附件|附)?表)"
-                    r"|(?:自评价?|评价)(?:指标)?(?:评分(?:附件|附)?表?|(?:得分|结果)(?:附件|附)?表)"
+# The kind of evaluation named between the project and 绩效评价 (…项目财政重点绩效评价指标体系
+# 及评分表, …项目第三方绩效评价评分表, …项目事前绩效评估评分表) is the form's words, not the
+# project's (rt32 r8: the name kept 财政重点, 第三方, 事前, the 财政 of 财政支出); alone, no name
+_EVALUATION_KINDS = ("财政重点", "财政支出", "重点", "第三方", "事前")
+_EVALUATION_KIND = f"(?:{'|'.join(_EVALUATION_KINDS)})?"
+_EVALUATED = r"(?:自评价?|评价|评估)(?:\((?:复核|复评)\))?"
+_TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)" + _EVALUATION_KIND
+                    + r"(?:支出)?(?:绩效)?"
+                    rf"(?:(?:{_EVALUATED})?(?:指标体系(?:及?评分表?)?|(?:指标)?评分(?:附件|附)?表)"
+                    rf"|{_EVALUATED}(?:指标)?(?:评分(?:附件|附)?表?|(?:得分|结果)(?:附件|附)?表)"
                     r"|自评价?表)"
                     r"(?:\((?:19|20)\d{2}年度?\))?$")
 # A report's title on its cover naming the project the same way (博湖县医保信息化建设经费项目
 # 支出绩效评价报告, …项目绩效自评报告), often over two lines (…经费项目支出 / 绩效评价报告)
-_REPORT_TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)(?:支出)?(?:绩效)?"
-                           r"(?:自评价?|评价)(?:工作)?报告(?:\((?:19|20)\d{2}年度?\))?$")
+_REPORT_TITLE = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?P<name>.+?)" + _EVALUATION_KIND
+                           + rf"(?:支出)?(?:绩效)?{_EVALUATED}(?:工作)?报告"
+                           r"(?:\((?:19|20)\d{2}年度?\))?$")
 # The kind of money a title may name in place of a project (2023年度重点项目绩效评价报告,
 # 财政支出绩效评价报告): no project's name, alone or after a year or a body (XX局)
 _GENERIC_NAMES = ("重点项目", "项目支出", "项目", "专项资金", "专项", "财政支出", "财政",
                   "部门整体", "部门")
-_NO_NAME = (*_GENERIC_NAMES, "绩效", "年度")
+_NO_NAME = (*_GENERIC_NAMES, *_EVALUATION_KINDS, "绩效", "年度")
 # A title naming a 部门整体 form: 部门整体支出绩效自评表, 2023年度部门(单位)整体支出绩效自评表,
 # 部门整体支出绩效评价得分表 (湖南) — the form of a body, not of a project
 _WHOLE_DEPARTMENT_TITLE = re.compile(r"(?:部门|单位)\)?整体.{0,12}表(?:\(.{0,12}\))?$")
@@ -406,8 +415,14 @@ _TASK = re.compile("报送|提交|上报|撰写|按时|是否|请于|请按|请�
 def title_names_project(text: str) -> bool:
     """Whether a compact text is a title naming a project (农村生活污水治理项目支出绩效自评表),
     not only the form (某县水利局2024年度项目支出绩效自评表, 项目支出绩效自评表)."""
+    return title_name(text) is not None
+
+
+def title_name(text: str) -> str | None:
+    """The project a compact text's title names (农村生活污水治理项目支出绩效自评表 →
+    农村生活污水治理项目), None where it is no title or names only the form."""
     match = _TITLE.match(_TITLE_NUMBER.sub("", text, count=1))
-    return match is not None and _title_name(match) is not None
+    return None if match is None else _title_name(match)
 
 
 def _title_name(match: re.Match[str]) -> str | None:

@@ -7,6 +7,7 @@ import pytest
 from workbooks import ATTACHMENT, PUTUO_1_MONEY, PUTUO_1_ROWS, THIRD_PARTY, Book, Percent
 
 from jixiao.cli.main import main
+from jixiao.read.project import title_name
 from jixiao.read.workbook import read_workbook
 
 ROWS = [("决策", "项目实施", "实施依据充分性", "…", 22, 20), ("过程", "资金管理", "预算执行率", "…", 18, 18),
@@ -271,3 +272,41 @@ def test_a_report_title_of_a_generic_word_names_no_project(tmp_path, capsys, rep
 def test_a_table_title_of_a_generic_word_names_no_project(tmp_path, title):
     table, = read_workbook(_third_party(tmp_path, title)).tables
     assert table.project.name is None
+
+
+# ------------------------------------- rt32 r8: the kind of evaluation is the form's words
+
+@pytest.mark.parametrize("title", [
+    "某区2023年度居家养老服务补贴项目财政重点绩效评价指标体系及评分表",
+    "某区2023年度居家养老服务补贴项目重点绩效评价指标体系及评分表",
+    "某区2023年度居家养老服务补贴项目财政支出绩效评价评分表",
+    "某区2023年度居家养老服务补贴项目第三方绩效评价评分表",
+    "某区2023年度居家养老服务补贴项目绩效评价（复核）评分表",
+])
+def test_the_kind_of_evaluation_is_no_part_of_the_name(tmp_path, title):
+    """n2c_keyeval: the name kept 财政重点 (…项目财政重点), 重点, 财政 (of 财政支出), 第三方,
+    or 绩效评价（复核 — the evaluation's kind, not the project's words."""
+    table, = read_workbook(_third_party(tmp_path, title)).tables
+    assert table.project.name == "某区2023年度居家养老服务补贴项目"
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("智慧养老服务平台建设项目事前绩效评估评分表", "智慧养老服务平台建设项目"),
+    ("智慧养老服务平台建设项目事前评估评分表", "智慧养老服务平台建设项目"),
+    # the same words inside the name stay in it
+    ("农村饮水安全重点项目绩效评价指标体系及评分表", "农村饮水安全重点项目"),
+    ("第三方检测服务项目绩效评价指标体系及评分表", "第三方检测服务项目"),
+    ("事前评估体系建设项目支出绩效自评表", "事前评估体系建设项目"),
+    # only the form's words: no name
+    ("财政重点绩效评价指标体系及评分表", None), ("2023年度财政支出绩效评价评分表", None),
+    ("第三方绩效评价评分表", None), ("事前绩效评估评分表", None),
+])
+def test_a_titles_name_ends_before_the_evaluations_kind(title, name):
+    """``title_name`` of a title (or a report's cover) naming the kind of evaluation
+    (事前绩效评估: 评估 as 评价) after the project's name."""
+    assert title_name(title) == name
+
+
+def test_a_covers_kind_of_evaluation_is_no_part_of_the_name(tmp_path):
+    table, = read_workbook(_report(tmp_path, ["居家养老服务补贴项目财政重点绩效评价报告"])).tables
+    assert table.project.name == "居家养老服务补贴项目"
