@@ -1260,11 +1260,12 @@ NO_REASON = frozenset(("无", "暂无", "没有", "无。", "无原因", "无偏
 _UNIT_NOTE = re.compile("(?:计量|度量)?单位")
 
 
-def unexplained(reason: object) -> bool:
+def unexplained(reason: object, judged: bool = False) -> bool:
     """Whether a 偏差原因 explains nothing: blank, only dashes, slashes or dots (——, ／,
     …), "无" (暂无。 没有 N/A …), "已完成", a bare number or a page's (- 1 -, 第 1 页 共 2
     页, Page 1 of 2), only a unit (单位：万元), or
-    no cause however phrased (``says_no_cause``: 按计划完成, 偏差较小, 持续改进, 详见自评报告)."""
+    no cause however phrased (``says_no_cause``: 按计划完成, 偏差较小, 持续改进, 详见自评报告;
+    ``judged``: the 扣分理由 of a row scored by an evaluator's criterion)."""
     if blank_value(reason) or not isinstance(reason, str):
         return True
     words = _words(reason)
@@ -1272,7 +1273,7 @@ def unexplained(reason: object) -> bool:
             or is_page_mark(compact_text(reason)):  # a converter's 第 1 页 共 2 页
         return True
     unit = words[note.end():] if (note := _UNIT_NOTE.match(words)) else words
-    return not unit or is_unit(unit) or says_no_cause(reason)
+    return not unit or is_unit(unit) or says_no_cause(reason, judged)
 
 
 def _words(text: str) -> str:
@@ -1306,20 +1307,23 @@ _LABEL = re.compile("(?:偏差|未完成|差异)?原因(?:分析)?(?:及(?:改�
 _NO_CAUSE_CLAUSE = re.compile(r"[，,；;。：:、！!？?\s\n]+")
 
 
-def says_no_cause(text: object) -> bool:
+def says_no_cause(text: object, judged: bool = False) -> bool:
     """Whether a text meant as a reason says no cause whatever its words: each clause only
     that the work was done, on plan, well or nearly (按计划完成, 达到预期, 较好完成, 良好,
     偏差较小, 各项指标均按计划完成, ``_DONE_WORDS``), a measure to come (持续改进, 下一步将
     加强培训组织, ``_MEASURE``), the shortfall restated (少10人, 低于目标值,
     ``_restates_shortfall``), "无" or a label (改进措施：) — no clause with a cause word
     (因, 由于, 受, 导致, 影响, 不足, 调整 …) — or a pointer elsewhere (详见自评报告,
-    ``refers_elsewhere``). 部分学员基础薄弱, 资金下达较晚 give one."""
+    ``refers_elsewhere``). 部分学员基础薄弱, 资金下达较晚 give one. Where ``judged`` (a row
+    scored by an evaluator's criterion, ``scored_by_criterion``), what fell short of the
+    mark it names (目标值偏低, 指标值低于上年实际完成值, 低于目标值) is the evaluator's
+    reason for the points taken, not the unit restating its own shortfall."""
     if not isinstance(text, str):
         return False
     if refers_elsewhere(text):
         return True
     clauses = [_words(clause) for clause in _NO_CAUSE_CLAUSE.split(text)]
-    return any(clauses) and all(map(_no_cause_clause, clauses))
+    return any(clauses) and all(_no_cause_clause(clause, judged) for clause in clauses)
 
 
 # A clause restating only the shortfall, in numbers or words (少5个百分点, 低于目标值, 较上年
@@ -1337,10 +1341,16 @@ def _restates_shortfall(clause: str) -> bool:
     return rest != clause and (not rest or is_unit(rest))
 
 
-def _no_cause_clause(clause: str) -> bool:
-    if not clause or clause.upper() in NO_REASON or _LABEL.fullmatch(clause) \
-            or _restates_shortfall(clause):
+# The mark a shortfall is measured against (目标值, 指标值, 上年实际完成值, 计划): an evaluator
+# naming it says what was marked down, where bare 偏低, 未达到, 少5人 say nothing of what
+_MARK = re.compile("目标|指标|计划|预[期计]|上年|去年|同期|标准")
+
+
+def _no_cause_clause(clause: str, judged: bool = False) -> bool:
+    if not clause or clause.upper() in NO_REASON or _LABEL.fullmatch(clause):
         return True
+    if _restates_shortfall(clause):
+        return not judged or _MARK.search(clause) is None
     if _CAUSE_WORD.search(clause) is not None:
         return False
     return not _DONE_WORDS.sub("", clause) or _MEASURE.match(clause) is not None
@@ -1617,7 +1627,7 @@ def explanation(table: SelfEvaluation, indicator: Indicator | None = None) -> st
     the table's 原因 row (偏差大或目标未完成原因分析 | <text>: every shortfall in it), else
     the sentences of a note under the table that name it with a cause (``notes``)."""
     own = table.funds.reason if indicator is None else indicator.reason
-    if not unexplained(own):
+    if not unexplained(own, indicator is not None and scored_by_criterion(table, indicator)):
         return own  # type: ignore[return-value]
     if not unexplained(table.reason):
         items = reason_items(table)
@@ -1628,6 +1638,16 @@ def explanation(table: SelfEvaluation, indicator: Indicator | None = None) -> st
         if key in items:
             return items[key]
     return _noted(table, indicator)
+
+
+def scored_by_criterion(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether a row is scored by an evaluator's criterion, not against a target the unit
+    set itself: any row of a 第三方 index system, a 决策 or 过程 row elsewhere
+    (``levels.is_process_row``) — not a 部门整体 index's 管理效率, an indicator of the body's
+    own. Its 扣分理由 may name the mark missed (目标值偏低: ``says_no_cause``)."""
+    return table.layout == "third_party" or (
+        levels.is_process_row(indicator.level1, indicator.level2)
+        and not levels.names_department_framework(indicator.level1))
 
 
 # A report's sentence (。；!？ end one) and the points it states (扣1.05分, 得8.95分)
