@@ -1,5 +1,6 @@
 """Which tables of a workbook are checked (``kept_tables``), and why a workbook without
-one is refused (``no_table``): a 绩效目标表 (targets only), a mid-year 绩效监控表, the
+one is refused (``no_table``): a 绩效目标表 (targets only), a mid-year 绩效监控表, a
+事前绩效评估表, the
 table of a 自评报告 typed into a sheet (``mark_kind``) and a list of several projects'
 indicators (``mark_listed_projects``) are no 自评表; a table without 分值 and 得分
 restating a scored one of the same project (a report's 绩效完成表), a summary or a
@@ -83,6 +84,8 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
         return UnrecognisedTable(f"“{file_name}”有自评表的标题{_title_at(*titled)}，但其中的表格"
                                  f"未能识别：没有找到表头（{_NO_HEADER}），请打开文件人工核对")
     kinds = {kind for _, kind, _ in found}
+    if "prior" in kinds:  # a 事前绩效评估表 in a layout not read (评估内容 | 评估要点 | 分值)
+        return _refused_as(file_name, "prior")
     if "report" in kinds and "self_evaluation" not in kinds:
         # a 自评报告 typed into a sheet, no table of indicators with points in it (or none)
         what, _, instead = _KINDS["report"]
@@ -114,7 +117,8 @@ def _title_at(grid: Grid, row: int, column: int) -> str:
 
 def mark_kind(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
     """What the rows ``top`` to ``bottom`` (excluded) — the table's title, its money and
-    indicator headers — and its sheet say the table is where it is not a 自评表: a mid-year
+    indicator headers — and its sheet say the table is where it is not a 自评表: a
+    事前绩效评估表 (its title says so), marked ``sources["prior"]``; a mid-year
     绩效监控表 (its title names 监控, or a column holds a part of the year's figures —
     1-7月执行数, 截至7月底, 上半年 — or the 全年预计 beside them), marked
     ``sources["monitoring"]``; a 绩效自评报告 typed into the sheet (its title, a line of
@@ -130,7 +134,8 @@ def mark_kind(grid: Grid, top: int, bottom: int, table: SelfEvaluation) -> None:
 def _kind(grid: Grid, top: int, bottom: int) -> tuple[str, tuple[int, int]] | None:
     """What the rows ``top`` to ``bottom`` (excluded) of ``grid`` say they are, and the cell
     that says so (``mark_kind``'s words): "self_evaluation" (a title naming 自评表),
-    "monitoring", "report"; None where they say nothing. The one reading of a table's rows
+    "prior" (a title naming 事前绩效评估, 事前评估), "monitoring", "report"; None where
+    they say nothing. The one reading of a table's rows
     above its header and of a whole sheet without a table (``no_table``)."""
     monitoring = titled_report = None
     for row in range(top, bottom):
@@ -140,6 +145,8 @@ def _kind(grid: Grid, top: int, bottom: int) -> tuple[str, tuple[int, int]] | No
                 continue
             if _SELF_EVALUATION_TITLE.search(text):
                 return "self_evaluation", (row, column)
+            if _PRIOR_TITLE.search(text):
+                return "prior", (row, column)
             if monitoring is None and (_MONITORING_TITLE.search(text) or _mid_year(text)):
                 monitoring = (row, column)
             elif titled_report is None and _REPORT_TITLE.search(text) \
@@ -248,6 +255,9 @@ _PARAGRAPH = 40  # a paragraph's compact text at least
 _TITLE_END = r"[^:,;。()]{0,10}%s(?:\([^()]{0,24}\))?$"
 _MONITORING_TITLE = re.compile("监控" + _TITLE_END % "表")
 _SELF_EVALUATION_TITLE = re.compile("自评" + _TITLE_END % "表")
+# A 事前绩效评估 form's title (…项目事前绩效评估评分表, 事前评估指标体系及评分表): the project
+# scored before it is approved, no year's 自评表 whatever its columns
+_PRIOR_TITLE = re.compile("事前(?:绩效)?评估" + _TITLE_END % "表")
 # A 自评 title of a list of projects' results, not of one 自评表
 _SUMMARY_TITLE = re.compile("汇总|一览")
 _REPORT_TITLE = re.compile("^[^:,;。]*(?:自评|评价|绩效)" + _TITLE_END % "报告")
@@ -283,6 +293,7 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
     """The tables found that are checked; a note in ``notes`` for each kind set aside —
     a table of a document (Word, a web page: ``document``) named as its findings name
     their cells, 第2个表格, not by the sheet it was read as."""
+    tables = _without_kind(file_name, tables, "prior", notes, document)
     tables = _without_kind(file_name, tables, "monitoring", notes, document)
     targets_only = [table for table in tables if _targets_only(table)]
     if targets_only and len(targets_only) == len(tables):
@@ -355,10 +366,13 @@ def kept_tables(file_name: str, tables: list[SelfEvaluation], notes: list[str],
 
 def _without_kind(file_name: str, tables: list[SelfEvaluation], kind: str, notes: list[str],
                   document: DocumentPlaces | None) -> list[SelfEvaluation]:
-    """The tables less those ``mark_kind`` marked ``kind`` ("monitoring", "report") that
-    have no 得分 (a 绩效监控表 has none; a report's table of 完成情况 neither 分值 nor 得分),
-    a note saying so; where no table is left, the workbook is refused as that document."""
-    if kind == "monitoring":
+    """The tables less those ``mark_kind`` marked ``kind`` ("prior", "monitoring",
+    "report"): a 事前绩效评估表 whatever its columns, the others where they have no 得分 (a
+    绩效监控表 has none; a report's table of 完成情况 neither 分值 nor 得分), a note saying
+    so; where no table is left, the workbook is refused as that document."""
+    if kind == "prior":
+        marked = [table for table in tables if kind in table.sources]
+    elif kind == "monitoring":
         marked = [table for table in tables if kind in table.sources
                   and "score" not in table.columns]
     else:
@@ -366,12 +380,20 @@ def _without_kind(file_name: str, tables: list[SelfEvaluation], kind: str, notes
                   and not {"weight", "score"} & table.columns]
     if not marked:
         return tables
-    what, why, instead = _KINDS[kind]
     if len(marked) == len(tables):
-        raise NotASelfEvaluation(f"“{file_name}”是{what}（{why}），不是自评表：{instead}")
+        raise _refused_as(file_name, kind)
+    what, why, _ = _KINDS[kind]
     kept = [table for table in tables if table not in marked]
-    notes.append(what + "、".join(_places(marked, kept, document)) + f"（{why}）未校验：以自评表为准")
+    notes.append(what + "、".join(_places(marked, kept, document))
+                 + (f"（{why}）" if why else "") + "未校验：以自评表为准")
     return kept
+
+
+def _refused_as(file_name: str, kind: str) -> NotASelfEvaluation:
+    """The refusal of a workbook holding only a document of ``kind`` (``_KINDS``)."""
+    what, why, instead = _KINDS[kind]
+    said = f"（{why}），不是自评表" if why else "，不是项目支出绩效自评表"
+    return NotASelfEvaluation(f"“{file_name}”是{what}{said}：{instead}")
 
 
 def _without_unfilled_copies(tables: list[SelfEvaluation], notes: list[str],
@@ -485,8 +507,11 @@ def _working_paper_note(paper: SelfEvaluation, table: SelfEvaluation,
             "的表中）未校验：以该表为准")
 
 
-# A document's kind (``mark_kind``) → what it is, why it is no 自评表, what to send instead
-_KINDS = {
+# A document's kind (``mark_kind``) → what it is, why it is no 自评表 (None: its name says
+# it), what to send instead
+_KINDS: dict[str, tuple[str, str | None, str]] = {
+    "prior": ("事前绩效评估表", None, "事前评估在项目立项前评分，请在年度结束后提交填好实际完成值和得分的"
+              "项目支出绩效自评表"),
     "monitoring": ("绩效监控表", "年度中的执行情况和全年预计",
                    "请在年度结束后提交填好实际完成值和得分的项目支出绩效自评表"),
     "report": ("绩效自评报告", "文字报告，其中的指标完成情况表没有分值和得分",
