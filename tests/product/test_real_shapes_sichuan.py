@@ -551,7 +551,9 @@ def test_a_target_typed_in_the_nature_column_is_still_read(tmp_path):
 
 def test_a_sichuan_table_whose_money_is_not_read_misses_the_money_not_points(tmp_path):
     """No money read (a line labelled 说明): the 权重's 90 are right (90 + 10), the 执行率's
-    10 cannot be scored — JX307, no total; before, JX101 “分值合计为 90” at H6."""
+    10 cannot be scored — JX307, no total; before, JX101 “分值合计为 90” at H6. JX307 stands
+    at the money header over the line not read (A4), naming it (rt32: was at the 三级指标 heading)."""
     _, data = checked(sichuan_special(tmp_path / "四川专项.xlsx", "说明"))
-    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX307", "D6")]
+    assert [(f["code"], f["cell"]) for f in data["findings"]] == [("JX307", "A4")]
+    assert "“说明”一行未能读作资金行" in data["findings"][0]["message"]
     assert data["total_computed"] is None
