@@ -566,7 +566,10 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     填报的正是规则的等级、只是总分加错的，由 JX501 报告总分，不报告此项。
     得分空着（JX406）而规则给出得分的同样：总分只是已填得分之和，等级按规则计算的总分
     判断——填报的正是规则的等级的，写明填写未填的得分、改正总分后等级不需改动，不要求
-    改成已填得分之和的等级；不是的，写明规则的等级。
+    改成已填得分之和的等级；不是的，写明规则的等级。空着的是达成的定性指标的，规则只给出
+    区间（分值 30 的“达成”：24–30），按规则计算的总分也是区间：区间内的总分都是同一等级的，
+    写明总分的区间和它给出的等级；区间跨过等级线的（88.41–94.41，良或优），填报区间内的
+    任一等级或已填得分之和的等级，都不报告此项。
     总分以填写的数引用（89.995，不是四舍五入后的 90），并注明保留两位小数后的总分；是公式
     结果、单元格格式显示两位小数的，按显示的数引用（89.99）。得分按单元格显示的数与规则比较
     （显示 14.21 的 14.2105… 即规则的 14.21）；得分空着而规则给出得分的，列为“未填”。
@@ -591,6 +594,8 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     basis = misadded.total if misadded is not None else total
     by_rules = _grade_by_rules(table, evaluation, basis)
     written = rules.grade_name(table.grade_declared)
+    if by_rules is None and _open_by_blanks(table, evaluation, written):
+        return  # 良 or 优 as the blank 定性 row is filled (JX406 asks for it)
     if by_rules is not None and written != rules.grade(basis) \
             and (_scores_off_rules(table, evaluation, blank=True) or evaluation.total is None):
         # scores written off the rules, or left blank where the rules give one: the sum's
@@ -693,10 +698,14 @@ def _off_listed(table: SelfEvaluation, evaluation: Evaluation) -> str:
     off = _scores_off_rules(table, evaluation, blank=True)
     if not off:
         return ""
+    bands = {indicator.sources.get("score"): score.band
+             for indicator, score in _blank_bands(table, evaluation)
+             if indicator.sources.get("score") is not None}
     return "；各项得分与规则相差：" + "、".join(
         f"{cell.cell if cell is not None else name + '得分'} "
         f"{'未填' if declared is None else points_written(declared)}"
-        f"（规则 {points(computed)}）" for cell, name, declared, computed in off)
+        f"（规则 {rules.band_text(*bands[cell]) if declared is None and cell in bands else points(computed)}）"
+        for cell, name, declared, computed in off)
 
 
 def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation, basis: float) -> str | None:
@@ -708,40 +717,99 @@ def _grade_by_rules(table: SelfEvaluation, evaluation: Evaluation, basis: float)
     written scores summed (``total_basis``), the 分值 do not total 100 (no grade, JX101),
     or the template computes the grade (JX504's)."""
     source = table.sources.get("grade")
-    by_rules = _rules_grade(evaluation)
+    by_rules = _rules_grade(table, evaluation)
     if by_rules is None or weights_wrong(table) is not None \
             or jixiao_formula(table, source) or uncomputed_formula(table, source):
         return None
     return None if by_rules == rules.grade(basis) else by_rules
 
 
-def _rules_grade(evaluation: Evaluation) -> str | None:
+def _rules_grade(table: SelfEvaluation, evaluation: Evaluation) -> str | None:
     """The grade of the rules' 总分; where a person scores some rows within their level's
-    band (部分达成 written at full marks: the rules' total unknown), the one grade every
-    总分 the bands allow has (``total_range``: 83.89–87.89 is 良 whatever the row's score).
-    None where the rules give no total, or totals of two grades, or the range counts rows
-    the rules cannot judge at the 得分 written (``RULES_AND_DECLARED``: no rules' grade)."""
+    band (部分达成 written at full marks: the rules' total unknown), or a 定性 row the rules
+    give a band for is left blank (``_blank_span``), the one grade every 总分 the bands
+    allow has (``total_range``: 83.89–87.89 is 良 whatever the row's score). None where
+    the rules give no total, or totals of two grades, or the range counts rows the rules
+    cannot judge at the 得分 written (``RULES_AND_DECLARED``: no rules' grade)."""
+    span = _rules_span(table, evaluation)
+    if span is None:
+        return None
+    low, high = span
+    return rules.grade(low) if rules.grade(low) == rules.grade(high) else None
+
+
+def _rules_span(table: SelfEvaluation, evaluation: Evaluation) -> tuple[float, float] | None:
+    """The lowest and highest 总分 the rules allow, as JX502 grades by them: the rules'
+    total — across the bands of the 定性 rows left blank (``_blank_span``) — or the range
+    of the rows a person scores within their bands (``total_range``). None as for
+    ``_rules_grade``."""
     if evaluation.total_basis == "rules":
-        return evaluation.grade
+        return _blank_span(table, evaluation) or (evaluation.total, evaluation.total)
     if evaluation.total is not None or evaluation.total_range is None \
             or evaluation.total_basis == RULES_AND_DECLARED:
         return None
-    low, high = evaluation.total_range
-    return rules.grade(low) if rules.grade(low) == rules.grade(high) else None
+    return evaluation.total_range
+
+
+def _blank_bands(table: SelfEvaluation, evaluation: Evaluation) -> list[tuple[Indicator, rules.Score]]:
+    """The rows whose 得分 is left blank (JX406) though the rules give it only within a band
+    (a 定性 row 达成: 80–100 % of its 分值, the rules' own score its top): the unit may fill
+    in any score of the band. None in a table without a 得分 column (its bands are
+    ``total_range``'s already)."""
+    if "score" not in table.columns:
+        return []
+    return [(indicator, score)
+            for indicator, score in zip(table.indicators, evaluation.scores, strict=True)
+            if indicator.score_declared is None and score.band is not None
+            and score.value is not None]
+
+
+def _blank_span(table: SelfEvaluation, evaluation: Evaluation) -> tuple[float, float] | None:
+    """The rules' 总分 where a row left blank may be given any score of its band
+    (``_blank_bands``): 群众出行条件 30 blank, its band 24–30, makes the rules' 94.41 into
+    88.41–94.41. None where no such row is blank or the rules give no total."""
+    blank = _blank_bands(table, evaluation)
+    if not blank or evaluation.total is None:
+        return None
+    low = evaluation.total - sum(score.value - score.band[0] for _, score in blank)
+    high = evaluation.total + sum(score.band[1] - score.value for _, score in blank)
+    return rules.round2(low), rules.round2(high)
+
+
+def _grades_between(low: float, high: float) -> tuple[str, ...]:
+    """The grades of every 总分 from ``low`` to ``high``: 88.41–94.41 is 优 or 良."""
+    best, worst = (rules.GRADE_NAMES.index(rules.grade(end)) for end in (high, low))
+    return rules.GRADE_NAMES[best:worst + 1]
+
+
+def _open_by_blanks(table: SelfEvaluation, evaluation: Evaluation, written: str | None
+                    ) -> bool:
+    """Whether the grade written is one of those a rules' total across the bands of blank
+    定性 rows allows (``_blank_span`` 88.41–94.41: 良 or 优): the unit settles which as it
+    fills those rows in (JX406), so no grade is to name. False where the 分值 do not total
+    100 (JX101: no grade) or the template computes the grade."""
+    span = _blank_span(table, evaluation)
+    source = table.sources.get("grade")
+    return span is not None and written in _grades_between(*span) \
+        and weights_wrong(table) is None and not jixiao_formula(table, source) \
+        and not uncomputed_formula(table, source)
 
 
 def _rules_total(table: SelfEvaluation, evaluation: Evaluation) -> str:
     """The rules' 总分 as JX502 quotes it: the total, or the range the bands allow with
     the rows a person scores within them (计算总分（“群众生活”为部分达成，得分应在
-    12–16 之间）为 83.89–87.89)."""
+    12–16 之间）为 83.89–87.89) or leaves blank (（“群众出行条件”得分未填，为达成，得分应在
+    24–30 之间）为 88.41–94.41)."""
     said = f"按{evaluation.rules.label}计算总分"
-    if evaluation.total is not None or evaluation.total_range is None:
+    blank = [indicator for indicator, _ in _blank_bands(table, evaluation)]
+    span = _rules_span(table, evaluation) or evaluation.total_range
+    if span is None or evaluation.total is not None and span[0] == span[1]:
         return f"{said} {points(evaluation.total)}"
-    rows = "、".join(f"“{label(indicator)}”为{score.level_name}，得分应在 "
-                    f"{rules.band_text(*score.band)} 之间"
+    rows = "、".join(f"“{label(indicator)}”{'得分未填，' if indicator in blank else ''}"
+                    f"为{score.level_name}，得分应在 {rules.band_text(*score.band)} 之间"
                     for indicator, score in zip(table.indicators, evaluation.scores, strict=True)
-                    if score.band is not None and score.value is None)
-    return f"{said}（{rows}）为 {rules.band_text(*evaluation.total_range)}"
+                    if score.band is not None and (score.value is None or indicator in blank))
+    return f"{said}（{rows}）为 {rules.band_text(*span)}"
 
 
 def _rules_grade_sure(table: SelfEvaluation, evaluation: Evaluation, written: str | None
@@ -749,25 +817,28 @@ def _rules_grade_sure(table: SelfEvaluation, evaluation: Evaluation, written: st
     """Whether the written grade is wrong whichever reading the unit took: the rules' 总分
     with every score that may rest on another reading of its target (off the rules by more
     than 0.01 and not ``scores.over_scored``: a JX404 warning) counted as written still
-    gives another grade. The scores off by 0.01 at most, and those above any rounding of
+    gives another grade — across the bands of 定性 rows left blank (``_blank_span``), every
+    total of them. The scores off by 0.01 at most, and those above any rounding of
     分值 × 完成值 ÷ 指标值 for a target not met, are surely the rules'."""
     if evaluation.total is None:
         return False
-    granted = evaluation.total
+    moved = 0.0
     for indicator, score in zip(table.indicators, evaluation.scores, strict=True):
         declared, computed = indicator.score_declared, score.value
         if declared is not None:
             declared = number_shown(table, indicator.sources.get("score"), declared)
         if declared is not None and computed is not None and differs(declared, computed) \
                 and not over_scored(table, indicator, score):
-            granted += declared - computed
+            moved += declared - computed
     execution = table.funds.score_declared
     if execution_written(table) and execution is not None \
             and evaluation.execution_score is not None:
         execution = number_shown(table, table.funds.sources.get("score"), execution)
         if differs(execution, evaluation.execution_score):
-            granted += execution - evaluation.execution_score
-    return rules.grade(rules.round2(granted)) != written
+            moved += execution - evaluation.execution_score
+    low, high = _blank_span(table, evaluation) or (evaluation.total, evaluation.total)
+    return written not in _grades_between(rules.round2(low + moved),
+                                          rules.round2(high + moved))
 
 
 def _scores_off_rules(table: SelfEvaluation, evaluation: Evaluation, blank: bool = False

@@ -332,3 +332,50 @@ def test_a_blank_score_under_the_rules_total_is_jx406_alone(tmp_path):
     the rules' 10), 良 — only the blank is to fill."""
     path = standard(tmp_path / "t.xlsx", rows=blank_rows(), total=(100, 89.97), grade="良")
     assert found(path)[1] == [("JX406", "H18", "“定点机构满意度”未填写得分")]
+
+
+# A 定性 row left blank that the rules give at their 达成 score (JX406): the rules allow
+# any score in its band (80–100 % of its 分值), so the rules' total is a range, as for a
+# row a person scores within its band (rt32 r7 d7/d8: 群众出行条件 30 blank, filled
+# 64.41, rules 88.41–94.41 — told 应为“优” though 良 is as right).
+
+def blank_met_rows(index, judged=17.44):
+    """rows(judged=…) with the 达成 row at ``index`` left blank: 医保基金使用规范性 (5: 20,
+    band 16–20, H16) or 长效监管机制 (6: 10, band 8–10, H17)."""
+    return [(*row[:6], None, row[7]) if at == index else row
+            for at, row in enumerate(rows(judged=judged))]
+
+
+@pytest.mark.parametrize("grade", ["良", "中", "优"])
+def test_a_blank_met_row_whose_band_crosses_a_grade_line_fixes_no_grade(tmp_path, grade):
+    """9.98 + 4.79 + 2.13 + 17.47 + 5.63 + 10 + 10 + 10 = 70 filled; the blank 20-point row
+    gives 16–20, so the rules' total is 86–90: 良 or 优. No grade is to name (before: 良
+    and 中 were told 应为“优”, 优 was told it did not match the 总分 70)."""
+    path = standard(tmp_path / "t.xlsx", rows=blank_met_rows(5, judged=17.47),
+                    total=(100, 70), grade=grade)
+    evaluation, findings = found(path)
+    assert (evaluation.total, evaluation.grade) == (90, "优")
+    assert findings == [("JX406", "H16", "“医保基金使用规范性”未填写得分")]
+
+
+BLANK_BAND = ("按财政部规则计算总分（“长效监管机制”得分未填，为达成，得分应在 8–10 之间）"
+              "为 87.97–89.97")
+BLANK_BAND_OFF = "；各项得分与规则相差：H17 未填（规则 8–10）"
+
+
+@pytest.mark.parametrize(("grade", "expected"), [
+    ("中", f"{BLANK_BAND}，评分等级应为“良”（填报“中”，总分填报 79.97）{BLANK_BAND_OFF}"),
+    ("良", f"评分等级写为“良”，与总分 79.97 不符（应为“中”），但与{BLANK_BAND} 相符："
+          f"按规则填写未填的得分、改正总分后，等级不需改动{BLANK_BAND_OFF}"),
+    ("优", f"评分等级写为“优”，{BLANK_BAND} 应为“良”（总分 79.97 为“中”）{BLANK_BAND_OFF}"),
+])
+def test_a_blank_met_row_whose_band_keeps_one_grade_names_it_with_the_range(tmp_path, grade,
+                                                                           expected):
+    """79.97 filled; the blank 10-point row gives 8–10, the rules' total 87.97–89.97: 良
+    whatever the row is given. The range is quoted, not the 89.97 of the band's top."""
+    path = standard(tmp_path / "t.xlsx", rows=blank_met_rows(6), total=(100, 79.97),
+                    grade=grade)
+    evaluation, findings = found(path)
+    assert (evaluation.total, evaluation.grade) == (89.97, "良")
+    assert findings == [("JX406", "H17", "“长效监管机制”未填写得分"), ("JX502", "B20", expected)]
+    assert ("JX502", "error") in severities(path)

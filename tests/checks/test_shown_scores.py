@@ -87,13 +87,13 @@ def test_a_total_typed_as_the_scores_show_is_right(tmp_path):
 
 
 def test_a_blank_score_the_rules_give_is_listed(tmp_path):
-    """服务长效机制 (10 by the rules) left blank, 服务合格率 typed 15 (rules 14.21), the 总分
-    typed 80 and graded 良: by the rules 90, 优. JX502 lists both rows — the blank one
-    as 未填 — and JX406 says the blank."""
-    rows = [*ROWS[:1], (*ROWS[1][:6], 15, ROWS[1][7]), *ROWS[2:5], (*ROWS[5][:6], None, None),
-            *ROWS[6:]]
-    _, found = _found(_table(tmp_path, "良", rows=rows, total=80))
-    assert ("JX406", "H14", "“服务长效机制”未填写得分") in found
+    """资金拨付及时率 (5 by the rules) left blank, 服务合格率 typed 15 (rules 14.21), the 总分
+    typed as the rest show, 85.79, and graded 良: by the rules 90, 优. JX502 lists both
+    rows — the blank one as 未填 — and JX406 says the blank. (A blank 定性 row, 服务长效
+    机制 达成, would leave the rules 88–90 across its band 8–10: 良 may stand.)"""
+    rows = [*ROWS[:1], (*ROWS[1][:6], 15, ROWS[1][7]), (*ROWS[2][:6], None, None), *ROWS[3:]]
+    _, found = _found(_table(tmp_path, "良", rows=rows, total=85.79))
+    assert ("JX406", "H11", "“资金拨付及时率”未填写得分") in found
     assert ("JX502", "B17",
-            "按财政部规则计算总分 90，评分等级应为“优”（填报“良”，总分填报 80）；各项得分与规则"
-            "相差：H10 15（规则 14.21）、H14 未填（规则 10）") in found
+            "按财政部规则计算总分 90，评分等级应为“优”（填报“良”，总分填报 85.79）；各项得分与规则"
+            "相差：H10 15（规则 14.21）、H11 未填（规则 5）") in found
