@@ -707,7 +707,8 @@ def _money_lines(grid: Grid, row: int, columns: dict[str, int], bottom: int
             lines.append((below, label, label_column))  # 小计 under the total: the sum of
             continue  # the lines above it (``_without_subtotals``); more lines follow
         kind = _line_kind(label, not lines and below == first_row)
-        if kind is None and not lines and below == first_row and _names_the_execution(label) \
+        if kind is None and not lines and below == first_row \
+                and (_names_the_execution(label) or _sole_line(grid, below, first, label)) \
                 and _holds_amounts(grid, columns, below):
             kind = "total"  # 预算执行率 | 185 | 178.6 | 96.54% | 10 | 9.65: the block's one line
         if kind == "expense" and not _has_amount(grid, below, first):
@@ -803,6 +804,20 @@ def _names_the_execution(label: str) -> bool:
     资金执行情况), no part of the money (财政资金执行率 is its own 其中 line's)."""
     text = re.sub(r"[(（][^()（）]*[)）]|[\s:：]", "", label)
     return _EXECUTION_LINE.fullmatch(text) is not None
+
+
+def _sole_line(grid: Grid, row: int, first: int, label: str) -> bool:
+    """Whether ``row``, right under a money header, is its block's only line whatever its
+    label (农村公路养护资金, 工作经费, 小计 | 500 | 500 | 486.5 | 10 | 97.30% | 9.73): a
+    label naming no part of the money (其中…, 中央…, 省级…) nor another role (分值, 总分,
+    a 指标), and no amount under it — the goal or indicator header, or another block's
+    header, follows. Two lines of no known kind (培训费 over 差旅费) are not one total."""
+    name = compact_text(label)
+    if not name or name.startswith("其中") or _SOURCE_FIRST.match(_plain_label(name)) \
+            or fund_role(name) not in (None, "initial", "budget", "executed") \
+            or is_total_label(name) or is_grade_label(name) or "指标" in name:
+        return False
+    return not _has_amount(grid, row + 1, first) or _money_header(grid, row + 1) is not None
 
 
 def split_heading(label: str) -> str | None:
@@ -937,8 +952,8 @@ def find_money(grid: Grid, top: int, bottom: int) -> MoneyBlock | None:
 def unread_money_header(grid: Grid, top: int, bottom: int
                         ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """The first cell of a money header between ``top`` and ``bottom`` with amounts right
-    under it, no line of which ``find_money`` reads (培训费 | 185 | 178.6: a label naming no
-    part of the money), and the cell of that row's label (None: none written): the table
+    under it, no line of which ``find_money`` reads (培训费 | 120 | 115.6 over 差旅费 | 65 |
+    63: labels naming no part of the money, no total), and the cell of that row's label (None: none written): the table
     then has no money, and the reviewer is told so (JX307) rather than shown empty funds.
     None where there is no such header."""
     for row in range(top, bottom - 1):

@@ -27,15 +27,18 @@ YEARS = ("全年预算数", "全年执行数", "执行率", "分值", "得分")
 LINE = (185, 178.6, "96.54%", 10, 9.65)
 
 
-def _book(tmp_path, head_label, header, line_label, rows=ROWS, line=LINE, total=99.65):
+def _book(tmp_path, head_label, header, line_label, rows=ROWS, line=LINE, total=99.65,
+          more=()):
     """The red team's layout: the block's label in A (not merged), amounts from C; the one
-    line's label (if any) in A too."""
+    line's label (if any) in A too; ``more`` lines (label, amounts…) under it."""
     book = Book()
     sheet = book.sheet("自评表")
     sheet.title("项目支出绩效自评表", "（2024年度）")
     sheet.project("高素质农民培育项目", "XX县农业农村局", "XX县农业技术推广中心")
     sheet.line(head_label, None, *header)
     sheet.line(line_label, None, *line)
+    for label, *amounts in more:
+        sheet.line(label, None, *amounts)
     sheet.indicators(rows)
     sheet.total(100, total)
     sheet.grade("优")
@@ -96,21 +99,45 @@ def test_an_indicator_named_yu_suan_zhi_xing_lv_stays_an_indicator(tmp_path):
     assert _findings(table) == []
 
 
-@pytest.mark.parametrize(("line_label", "named"), [("培训费", "“培训费”一行"), (None, "一行")])
-def test_a_money_header_over_a_line_not_read_is_told_not_left_silent(
-        tmp_path, line_label, named):
-    """项目资金（万元） | 全年预算数 … over 培训费 | 185 | 178.6 | 96.54% | 10 | 9.65 (what the
-    money bought, no name of a money line; a blank label under a header naming no money):
-    the line is not read, and the reviewer is told so at the header (JX307), JX101's 90
-    saying the 执行率's points are in the block not read — not empty funds and a bare 90."""
-    head_label = "项目资金（万元）" if line_label else None
-    table = _book(tmp_path, head_label, YEARS, line_label)
+@pytest.mark.parametrize("line_label", ["农村公路养护资金", "养护资金", "工作经费", "小计",
+                                        "培训费"])
+def test_the_sole_line_under_a_money_header_is_the_total_whatever_its_label(
+        tmp_path, line_label):
+    """项目资金（万元） | 全年预算数 … over one line holding the amounts, its label naming no
+    part of the money (rt32 r7 c7, c8_02, c8_13, c8_19: read as no money, JX101 “分值合计
+    为 90” and JX501 as errors): that line is the block's total, 185 / 178.6, its 分值 10
+    and 得分 9.65 the 执行率's — 总分 99.65, 优, nothing to report."""
+    table = _book(tmp_path, "项目资金（万元）", YEARS, line_label)
+    funds = table.funds
+    assert (funds.total.budget, funds.total.executed) == (185, 178.6)
+    assert (funds.weight, funds.score_declared) == (10, 9.65)
+    assert "money_unread" not in table.sources
+    evaluation = evaluate(table)
+    assert (evaluation.execution_score, evaluation.total, evaluation.grade) == (9.65, 99.65, "优")
+    assert _findings(table) == []
+
+
+UNREAD = ("资金栏表头下的{}未能读作资金行（行名应写“年度资金总额”“合计”或“其中：财政拨款”等）："
+          "资金、执行率及执行率的分值、得分都未读取，执行率得分无法核对")
+
+
+def test_two_lines_of_no_known_kind_are_not_collapsed_into_a_total(tmp_path):
+    """培训费 | 120 | 115.6 over 差旅费 | 65 | 63 (what the money bought, no total): not one
+    line, so none is the total — the block stays unread (JX307 at its header)."""
+    table = _book(tmp_path, "项目资金（万元）", YEARS, "培训费", line=(120, 115.6),
+                  more=[("差旅费", 65, 63)])
     assert table.funds.total.budget is None
-    assert table.sources["money_unread"].cell == ("A5" if line_label else "C5")
     found = {code: (cell, message) for code, cell, message in _findings(table)}
-    assert found["JX307"] == (
-        "A5" if line_label else "C5",
-        f"资金栏表头下的{named}未能读作资金行（行名应写“年度资金总额”“合计”"
-        "或“其中：财政拨款”等）：资金、执行率及执行率的分值、得分都未读取，执行率得分无法核对")
+    assert found["JX307"] == ("A5", UNREAD.format("“培训费”一行"))
+
+
+def test_an_unlabelled_line_under_a_header_naming_no_money_is_told_not_left_silent(tmp_path):
+    """全年预算数 … (no block label) over an unlabelled line: not read, told at the header
+    (JX307); JX101's 90 says the 执行率's points are in the block not read."""
+    table = _book(tmp_path, None, YEARS, None)
+    assert table.funds.total.budget is None
+    assert table.sources["money_unread"].cell == "C5"
+    found = {code: (cell, message) for code, cell, message in _findings(table)}
+    assert found["JX307"] == ("C5", UNREAD.format("一行"))
     assert found["JX101"] == ("G13", "分值合计为 90（资金栏未能读取，执行率的分值未计入，"
                                      "见 JX307），应为 100")
