@@ -35,7 +35,7 @@ from jixiao.checks.base import (
 )
 from jixiao.checks.scores import over_scored
 from jixiao.checks.targets import sign_unsure
-from jixiao.checks.weights import money_points_missing, weights_wrong
+from jixiao.checks.weights import execution_points_unread, money_points_missing, weights_wrong
 from jixiao.errors import ScoreInputError
 from jixiao.layout import COLUMN
 from jixiao.model import (
@@ -74,6 +74,9 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     各项得分指表中计分的每一项：各指标的得分，加上执行率得分——填在资金表或
     预算执行率行的，按填写的数；版式没有执行率得分单元格的（四川格式：指标权重合计
     90，执行率的 10 分按资金计算），按资金算出的数。
+
+    资金栏有表头和金额、却没有一行读作资金行的（JX307），各项得分之和不含执行率得分：
+    总分高于这一和的，为警告，说明执行率得分未读取，不要求改正分值或总分。
 
     总分与按规则计算的总分一致、只是某项得分写得与规则不符（各项得分之和因此不等于总分）的，
     在写错的得分单元格报告，列出各项应为多少：总分已计入了规则的得分，要改的是那一项，
@@ -137,6 +140,11 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
         if off:  # the 总分 is the rules' own: the item written off it is what to change
             yield finding("JX501", off[0][0] or source, _items_off_message(table, evaluation,
                                                                            summed, off))
+            return
+        if _execution_unread(table, summed):  # the gap may be the 执行率得分 not read
+            yield finding("JX501", source, f"总分写为 {points_written(summed.written)}，"  # type: ignore[arg-type]
+                                           f"各项得分之和为 {points(expected)}（不含执行率得分："
+                                           "资金栏未能读取，见 JX307）", severity="warning")
             return
         yield finding("JX501", source, f"总分写为 {points_written(summed.written)}，"  # type: ignore[arg-type]
                                        f"各项得分之和为 {points(expected)}{made_of}"
@@ -252,9 +260,18 @@ def _misadded(table: SelfEvaluation, evaluation: Evaluation) -> _Sum | None:
         return None
     summed = _written_sum(table, evaluation)
     if summed is None or not _off_sum(table, summed) \
-            or _items_off_under_rules_total(table, evaluation):
+            or _items_off_under_rules_total(table, evaluation) \
+            or _execution_unread(table, summed):
         return None
     return summed
+
+
+def _execution_unread(table: SelfEvaluation, summed: _Sum) -> bool:
+    """Whether a 总分 above the written scores' sum may hold the 执行率得分 of a money block
+    jixiao could not read (JX307: a header with amounts under it, no line read): the sum
+    counts no 执行率得分, so the gap is not known to be a mistake."""
+    return "money_unread" in table.sources and summed.execution is None \
+        and summed.written is not None and summed.written > summed.total
 
 
 def _items_off_under_rules_total(table: SelfEvaluation, evaluation: Evaluation
@@ -532,8 +549,8 @@ def _weights_first(table: SelfEvaluation) -> str:
     on them, so the fix is the 分值, not a 总分 above 100 — or, the money block missing
     (``money_points_missing``), that block."""
     total = weights_wrong(table)
-    if total is None:
-        return ""
+    if total is None or execution_points_unread(table, total):
+        return ""  # (the rest may be the 执行率's points, unread: JX101 a warning)
     if money_points_missing(table) is not None:  # the 执行率's 10 with the money block
         return (f"；但分值合计为 {points(total)}，不是 100（见 JX101）：应补上预算执行情况一栏"
                 "（全年预算数、全年执行数、执行率得分），再重算总分")

@@ -77,9 +77,9 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     给执行率分值（四川格式等）时，按评分规则的执行率分值（10 分）计入：各指标合计 90
     正确（90 + 10 = 100），合计 70 则不对（70 + 10 = 80）；四川格式的表找不到资金栏的，
     同样计入（缺的是资金数，见 JX307）；资金栏有表头和金额、却没有一行读作资金行的，
-    照常报告，并说明执行率的分值未计入（见 JX307）；表中整个没有资金栏（也没有预算执行率
-    一行）、各指标合计 90、总分行分值写 100 的，说明缺的是预算执行情况一栏及执行率的
-    10 分（不是分值写错）。各指标本身已合计 100 的，
+    照常报告：不足 100 时为警告，说明执行率的分值未计入（见 JX307），资金栏读取后再核对；表中
+    整个没有资金栏（也没有预算执行率一行）、各指标合计 90、总分行分值写 100 的，说明缺的是
+    预算执行情况一栏及执行率的 10 分（不是分值写错）。各指标本身已合计 100 的，
     视为不另给执行率计分；“项目管理”（过程）下已列“预算执行率”、各指标分值已合计 100
     的（银川），资金栏的分值、得分是这一行的重述，执行率只计一次（资金栏的得分仍按
     分值 × 执行率核对，JX302）。表中没有分值列、分值只写在一级（或二级）指标标题中的（湖北：
@@ -123,8 +123,11 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
                 detail += f"，表中未列执行率分值，按{evaluation.rules.label}计 " \
                           f"{points(execution)} 分"
             detail += "）"
-        elif "money_unread" in table.sources:
-            detail = "（资金栏未能读取，执行率的分值未计入，见 JX307）"
+        elif execution_points_unread(table, total):
+            yield finding("JX101", where, f"分值合计为 {total:g}（资金栏未能读取，执行率的分值未计入，"
+                                          "见 JX307），资金栏读取后再核对是否为 100",
+                          severity="warning")
+            return
         elif (missing := money_points_missing(table)) is not None:
             detail = f"（表中没有预算执行情况（项目资金、执行率）一栏，缺执行率的 {points(missing)} 分）"
         yield finding("JX101", where, f"分值合计为 {total:g}{detail}，应为 100")
@@ -173,6 +176,12 @@ def _points_uncalculated(table: SelfEvaluation) -> bool:
     (=10): JX504 asks to recalculate; until then the 分值合计 is unknown."""
     return any(never_calculated(table, source) for source in (
         *(i.sources.get("weight") for i in table.indicators), table.funds.sources.get("weight")))
+
+
+def execution_points_unread(table: SelfEvaluation, total: float) -> bool:
+    """Whether a 分值合计 short of 100 may be made up by the 执行率's points in a money
+    block jixiao could not read (JX307: a header with amounts under it, no line read)."""
+    return "money_unread" in table.sources and total < FULL_MARKS
 
 
 def weights_wrong(table: SelfEvaluation) -> float | None:

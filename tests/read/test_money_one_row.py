@@ -119,16 +119,28 @@ def test_the_sole_line_under_a_money_header_is_the_total_whatever_its_label(
 
 UNREAD = ("资金栏表头下的{}未能读作资金行（行名应写“年度资金总额”“合计”或“其中：财政拨款”等）："
           "资金、执行率及执行率的分值、得分都未读取，执行率得分无法核对")
+UNREAD_WEIGHTS = ("G14", "分值合计为 90（资金栏未能读取，执行率的分值未计入，见 JX307），"
+                         "资金栏读取后再核对是否为 100")
+UNREAD_TOTAL = ("H14", "总分写为 99.65，各项得分之和为 90（不含执行率得分：资金栏未能读取，"
+                       "见 JX307）")
+
+
+def _severities(table):
+    return {f.code: f.severity for f in run_checks(table, evaluate(table))}
 
 
 def test_two_lines_of_no_known_kind_are_not_collapsed_into_a_total(tmp_path):
     """培训费 | 120 | 115.6 over 差旅费 | 65 | 63 (what the money bought, no total): not one
-    line, so none is the total — the block stays unread (JX307 at its header)."""
+    line, so none is the total — the block stays unread (JX307 at its header). The 90 of
+    the indicators and the 总分's 9.65 above their sum are the 执行率's, which went unread:
+    JX101 and JX501 say so as warnings, not errors telling to mend the 分值."""
     table = _book(tmp_path, "项目资金（万元）", YEARS, "培训费", line=(120, 115.6),
                   more=[("差旅费", 65, 63)])
     assert table.funds.total.budget is None
     found = {code: (cell, message) for code, cell, message in _findings(table)}
-    assert found["JX307"] == ("A5", UNREAD.format("“培训费”一行"))
+    assert found == {"JX307": ("A5", UNREAD.format("“培训费”一行")),
+                     "JX101": UNREAD_WEIGHTS, "JX501": UNREAD_TOTAL}
+    assert _severities(table) == {"JX307": "info", "JX101": "warning", "JX501": "warning"}
 
 
 def test_an_unlabelled_line_under_a_header_naming_no_money_is_told_not_left_silent(tmp_path):
@@ -139,5 +151,15 @@ def test_an_unlabelled_line_under_a_header_naming_no_money_is_told_not_left_sile
     assert table.sources["money_unread"].cell == "C5"
     found = {code: (cell, message) for code, cell, message in _findings(table)}
     assert found["JX307"] == ("C5", UNREAD.format("一行"))
-    assert found["JX101"] == ("G13", "分值合计为 90（资金栏未能读取，执行率的分值未计入，"
-                                     "见 JX307），应为 100")
+    assert found["JX101"] == ("G13", UNREAD_WEIGHTS[1])
+
+
+def test_a_total_below_the_sum_beside_unread_money_is_still_an_error(tmp_path):
+    """The same unread block, the 总分 written 85 under the indicators' 90: no 执行率得分
+    brings a sum down, so JX501 is an error — without telling to mend the 分值 (JX101's 90
+    may be the unread 执行率's 10 short)."""
+    table = _book(tmp_path, "项目资金（万元）", YEARS, "培训费", line=(120, 115.6),
+                  more=[("差旅费", 65, 63)], total=85)
+    found = {f.code: (f.cell, f.message, f.severity) for f in run_checks(table, evaluate(table))}
+    assert found["JX501"] == ("H14", "总分写为 85，各项得分之和为 90", "error")
+    assert found["JX101"][2] == "warning"
