@@ -142,7 +142,7 @@ def test_an_annotated_copy_the_unit_corrected_and_saved_is_a_submission(tmp_path
     book.save(inbox / "改正.xlsx")
     assert written_by_jixiao(str(inbox / "改正.xlsx")) is None
     code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx")
-    assert "另有 1 个文件是 jixiao 的输出，未校验（标注副本 1 个：a-校验.xlsx）" in out
+    assert "另有 1 个文件是 jixiao 的输出，未校验（标注副本 1 个：收件/a-校验.xlsx）" in out
     assert [row["文件名"] for row in sheet(tmp_path / "汇总.xlsx")] == ["改正.xlsx"]
 
 
