@@ -82,6 +82,8 @@ def _in_base(value: float, *sizes: float | Decimal) -> float:
     """``value`` times ``sizes`` (a 万's 10,000, a unit's size in its base), computed in
     decimal from the numbers as written (``written``), so no binary noise of the product is carried on: 16.17 万 is 161700, not
     161700.00000000003, and 65000 平方米 97.5 亩."""
+    if all(size == 1 for size in sizes):
+        return value  # nothing converted: the value as read (the hot path of every row)
     product = written(value)
     for size in sizes:
         product *= size if isinstance(size, Decimal) else written(size)
