@@ -630,7 +630,7 @@ def read_project(grid: Grid, top: int, bottom: int, table: SelfEvaluation,
     """The project's facts above the table (rows ``top`` to ``bottom``, excluded): whether
     its name is only its title's reading (``_name_from_title``), no label's. ``columns``:
     the header's under them, where a 总分 row is printed above it."""
-    found = _scan_project(grid, top, bottom)
+    found = _scanned(grid, top, bottom)
     table.project = found.project
     table.form = found.form
     for key, place in found.places.items():
@@ -657,7 +657,28 @@ def year_above(grid: Grid, top: int, bottom: int) -> int | None:
     """The 年度 the rows ``top`` to ``bottom`` (excluded) above a table name (（2024年度）,
     评价年度：2024), as ``read_project`` reads it: known before the table's rows are read,
     so a 自评结论 under them naming another year (2023年自评得分90分) is known for it."""
-    return _scan_project(grid, top, bottom).project.year
+    global _last_scan
+    found = _scan_project(grid, top, bottom)
+    _last_scan = (grid, top, bottom, found)
+    return found.project.year
+
+
+# The scan ``year_above`` made, taken by ``read_project`` over the same rows (the table's
+# head is read twice per table, once before and once after its rows): the grids are not
+# changed by reading, so its facts are those a second scan finds. Taken once, so no two
+# tables share a Project; the grid is held, so its identity is never another's.
+_last_scan: tuple[Grid, int, int, _ProjectFound] | None = None
+REUSE_SCAN = True  # False: every reading scans anew (the reference path, for the tests)
+
+
+def _scanned(grid: Grid, top: int, bottom: int) -> _ProjectFound:
+    """``_scan_project(grid, top, bottom)``, the scan ``year_above`` made of them if any."""
+    global _last_scan
+    last, _last_scan = _last_scan, None
+    if REUSE_SCAN and last is not None and last[0] is grid and last[1] == top \
+            and last[2] == bottom:
+        return last[3]
+    return _scan_project(grid, top, bottom)
 
 
 def project_outside(grids: list[Grid], found: list[Found],
