@@ -462,7 +462,7 @@ _AREA = re.compile(r"\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?")
 def jx_name_sheets(archive: zipfile.ZipFile) -> frozenset[str]:
     """The sheets jixiao's template's names (JX_…) refer to or belong to: the template's
     own sheet (and its copies), not a sheet typed by hand beside it in the workbook."""
-    root = _workbook_root(archive)
+    root = _workbook_root(archive, _may_name_jx if SKIP_WITHOUT_JX else None)
     if root is None:
         return frozenset()
     sheets: set[str] = set()
@@ -474,8 +474,24 @@ def jx_name_sheets(archive: zipfile.ZipFile) -> frozenset[str]:
     return frozenset(sheets)
 
 
-def _workbook_root(archive: zipfile.ZipFile) -> Any:
-    """The parsed workbook part, None where there is none or it does not parse."""
+# Most workbooks name no JX_ cell (only jixiao's template does): their workbook part is not
+# parsed for names, where its bytes show it can hold none (``_may_name_jx``).
+SKIP_WITHOUT_JX = True  # False: always parsed (the reference path, for the tests)
+_JX_BYTES = re.compile(rb"(?i)jx_")
+
+
+def _may_name_jx(xml: bytes) -> bool:
+    """Whether a workbook part may define a name starting JX_ (in any case): False only
+    where it cannot — its root's name written in ASCII (not UTF-16), no character
+    reference (&#74;X_), no DTD (entities), and no jx_ in any case."""
+    return b"workbook" not in xml or b"&#" in xml or b"<!DOCTYPE" in xml \
+        or _JX_BYTES.search(xml) is not None
+
+
+def _workbook_root(archive: zipfile.ZipFile,
+                   worth_parsing: Callable[[bytes], bool] | None = None) -> Any:
+    """The parsed workbook part, None where there is none or it does not parse — or where
+    ``worth_parsing`` says its bytes hold nothing the caller looks for."""
     from xml.etree.ElementTree import ParseError
 
     from jixiao.xlsx.xml import parse_xml
@@ -483,7 +499,12 @@ def _workbook_root(archive: zipfile.ZipFile) -> Any:
     try:
         member = next((member for member in archive.namelist()
                        if member.endswith("workbook.xml")), None)
-        return None if member is None else parse_xml(archive.read(member))
+        if member is None:
+            return None
+        xml = archive.read(member)
+        if worth_parsing is not None and not worth_parsing(xml):
+            return None
+        return parse_xml(xml)
     except (KeyError, zipfile.BadZipFile, OSError, ParseError):
         return None
 

@@ -14,7 +14,7 @@ from jixiao.report.json import json_report
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import corpus  # noqa: E402
 
-_INDICES = range(8)  # every layout of the benchmark's corpus, twice
+_INDICES = range(8)  # every layout of the benchmark's corpus (standard, sichuan, template, attachment)
 
 
 @pytest.fixture(scope="module")
