@@ -2756,7 +2756,9 @@ def _chinese_number(numeral: str) -> int | None:
     return total + (digit or 0)
 
 
-def _leading_operator(text: str) -> tuple[str | None, str]:
+def _read_leading_operator(text: str) -> tuple[str | None, str]:
+    """The comparison a text opens with (≥, 不低于, 控制在不低于 …) and the rest after it;
+    (None, text) where none. The reference path of ``_leading_operator``."""
     match = _OP_SYMBOL_RE.match(text)
     if match:
         return _SYMBOL_OPS[match.group(1)], text[match.end():]
@@ -2771,6 +2773,11 @@ def _leading_operator(text: str) -> tuple[str | None, str]:
                 rest = rest[symbol.end():]
             return _WORD_OPS[word], rest
     return None, text
+
+
+# remembered: a row's 指标值 is asked by several readings of each check (after_at_least,
+# joined_target, budget_ceiling …), ~6 times a text, each scanning ~35 words
+_leading_operator = functools.lru_cache(maxsize=8192)(_read_leading_operator)
 
 
 # "As of" a date before a count (截至12月底, 截止2024年12月31日): when the count was taken.
