@@ -43,9 +43,21 @@ def file_seconds(given: float | None = None, environ: Mapping[str, str] | None =
     return given or None
 
 
+class Expiry:
+    """What ``time_limit`` yields: ``expired`` once the limit was reached, whether or
+    not the ``TimedOut`` it raised got out of the block (``check_workbook`` turns it into
+    the file's error): a result made then was cut short by the limit."""
+
+    __slots__ = ("expired",)
+
+    def __init__(self) -> None:
+        self.expired = False
+
+
 @contextlib.contextmanager
-def time_limit(seconds: float | None, name: str = "") -> Iterator[None]:
-    """Raise ``TimedOut`` in this process if the block runs past ``seconds``.
+def time_limit(seconds: float | None, name: str = "") -> Iterator[Expiry]:
+    """Raise ``TimedOut`` in this process if the block runs past ``seconds``; yields
+    its ``Expiry``.
 
     Cheap (a timer signal, no extra process), so a batch uses it for every
     file. Where there is no SIGALRM (Windows) or outside the main thread
@@ -57,8 +69,9 @@ def time_limit(seconds: float | None, name: str = "") -> Iterator[None]:
 
     usable = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread())
+    expiry = Expiry()
     if not usable:
-        yield
+        yield expiry
         return
     label = f"“{name}”" if name else "该文件"
 
@@ -66,13 +79,14 @@ def time_limit(seconds: float | None, name: str = "") -> Iterator[None]:
         # Again each second until the block ends: code that catches every Exception
         # (a library's, a fallback's) must not swallow the one chance to stop.
         signal.setitimer(signal.ITIMER_REAL, 1.0)
+        expiry.expired = True
         raise TimedOut(f"{label}处理超过 {seconds:g} 秒，已放弃（文件可能异常庞大或构造异常；"
                        f"如确属正常文件，可用 --timeout 或环境变量 {TIMEOUT_VARIABLE} 调高上限）")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        yield expiry
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jixiao.batch.outcome import Outcome
+    from jixiao.xlsx.limits import Limits
 
 CACHE_NAME = ".jixiao-cache.sqlite"
 
@@ -58,10 +59,11 @@ class ResultCache:
     another schema is rebuilt. Each case is a line in ``notes``, never a crash.
     """
 
-    def __init__(self, folder: Path, rules: str | None) -> None:
+    def __init__(self, folder: Path, rules: str | None, limits: Limits | None = None) -> None:
         self.path = folder / CACHE_NAME
         self.code = code_fingerprint()
-        self.salt = f"{self.code}\0{rules or ''}\0"
+        # the limits in force (JIXIAO_MAX_ROWS, …) can change any result: another's are stale
+        self.salt = f"{self.code}\0{rules or ''}\0{limits_text(limits)}\0"
         self.notes: list[str] = []
         self.untrusted = 0  # rows whose seal did not match, ignored
         self._secret = _user_secret(self.notes)
@@ -402,6 +404,31 @@ def content_key(salt: str, file: str, digest: str) -> str:
     return f"{read}-{hashlib.sha256(f'{salt}{digest}'.encode()).hexdigest()[:16]}"
 
 
+def limits_text(limits: Limits | None = None) -> str:
+    """The ``Limits`` in force (by default the environment's) as part of a cache key: a
+    sheet skipped past ``max_rows``, a file refused past a size, a formula left
+    uncalculated — what a file's result says can depend on any of them."""
+    import dataclasses
+
+    from jixiao.xlsx.limits import Limits
+
+    limits = limits or Limits.from_environment()
+    return ",".join(str(value) for value in dataclasses.astuple(limits))
+
+
+def given_up_key(content: str, seconds: float | None) -> str:
+    """The ``content_key`` a result given up on at the time limit ``seconds`` is stored
+    under: the check was cut short, so it holds for that limit only — another limit
+    (--timeout, JIXIAO_TIMEOUT) checks the file again. A finished result holds for any
+    limit (the time a check took does not change what it says), so the other files of a
+    run under another limit are still found. The bytes' part (``same_bytes``) is kept:
+    duplicates are told as before."""
+    if not content or seconds is None:
+        return content
+    read, _, same = content.rpartition("-")
+    return hashlib.sha256(f"{read}\0{seconds!r}".encode()).hexdigest() + "-" + same
+
+
 def same_bytes(content: str) -> str:
     """The part of a ``content_key`` that is the file's bytes alone (its suffix aside):
     equal for two files with the same bytes, whatever their names; "" for ""."""
@@ -578,4 +605,5 @@ def hashed_content(file: str, keep: int = 0) -> tuple[str, bytes | None]:
 
 
 __all__ = ["CACHE_NAME", "ResultCache", "code_fingerprint", "content_hash", "content_key",
-           "hashed_content", "row_key", "same_bytes", "sqlite_error_text", "worker_row"]
+           "given_up_key", "hashed_content", "limits_text", "row_key", "same_bytes",
+           "sqlite_error_text", "worker_row"]

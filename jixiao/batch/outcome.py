@@ -23,6 +23,8 @@ class Outcome:
     report: Any                                     # the JSON value: one object, or a list
     notes: list[str] = field(default_factory=list)  # sheets skipped, annotation trouble
     annotated: str | None = None                    # the annotated copy written, if any
+    # cut short by the time limit: the result holds for that limit only (not stored)
+    given_up: bool = False
 
     @property
     def tables(self) -> list[dict[str, Any]]:

@@ -35,7 +35,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from jixiao.batch.cache import CACHE_NAME, ResultCache, code_fingerprint, content_hash
+from jixiao.batch.cache import (
+    CACHE_NAME,
+    ResultCache,
+    code_fingerprint,
+    content_hash,
+    given_up_key,
+)
 from jixiao.batch.discover import SUFFIXES
 from jixiao.batch.engines import _LARGEST_CHUNK, _run_dask, _run_local
 from jixiao.batch.outcome import BatchRun, Outcome, shown_name
@@ -267,13 +273,16 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                     for item in jobs():
                         content = cache.content_key(item[0], content_hash(item[0]))
                         contents[item[0]] = content
-                        if options.force or not content or not from_cache(
-                                item[0], content, item[2]):
+                        if options.force or not content or not any(
+                                from_cache(item[0], key, item[2]) for key in
+                                (content, given_up_key(content, options.timeout))):
                             yield item
 
                 contents: dict[str, str] = {}
                 for outcome in _run_dask(list(unknown()), options, stop):
-                    checked = Checked.of(outcome, contents.get(outcome.file, ""))
+                    content = contents.get(outcome.file, "")
+                    checked = Checked.of(outcome, given_up_key(content, options.timeout)
+                                         if outcome.given_up else content)
                     key = cache.key(outcome.file, checked.content)
                     record(checked.summary, key, checked.row(key, secret),  # type: ignore[arg-type]
                            checked.content)

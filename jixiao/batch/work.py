@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jixiao.batch.cache import content_key, hashed_content, is_known, row_key, seal
+from jixiao.batch.cache import (
+    content_key,
+    given_up_key,
+    hashed_content,
+    is_known,
+    row_key,
+    seal,
+)
 from jixiao.batch.outcome import Outcome, shown_name
 from jixiao.batch.summary import FileSummary, plain_pickle
 from jixiao.xlsx.limits import Limits
@@ -32,17 +39,19 @@ def check_one(file: str, rules: str | None = None, annotate_to: str | None = Non
     """Check one file as ``jixiao check FILE --json [--annotate …]`` does; never raises.
 
     A file still being checked after ``timeout`` seconds is abandoned: its row
-    says so and the batch goes on. ``data``: its content, read already; ``limits``: the
-    ``Limits`` in force (read once for a chunk of files).
+    says so (``given_up``) and the batch goes on. ``data``: its content, read already;
+    ``limits``: the ``Limits`` in force (read once for a chunk of files).
     """
     from jixiao.errors import TimedOut
     from jixiao.timeouts import time_limit
 
     try:
-        with time_limit(timeout, os.path.basename(file)):
-            return _check_and_annotate(file, rules, annotate_to, data, limits)
+        with time_limit(timeout, os.path.basename(file)) as expiry:
+            outcome = _check_and_annotate(file, rules, annotate_to, data, limits)
     except TimedOut as error:
-        return Outcome(file, {"file": file, "findings": [], "error": str(error)})
+        return Outcome(file, {"file": file, "findings": [], "error": str(error)}, given_up=True)
+    outcome.given_up = expiry.expired  # its TimedOut made the file's error (check_workbook)
+    return outcome
 
 
 def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
@@ -211,11 +220,15 @@ def _check_here(job: Job | tuple[Any, ...], settings: RunSettings,
     digest, data = (hashed_content(file, limits.max_file_bytes) if settings.salt
                     else ("", None))
     content = content_key(settings.salt, file, digest) if settings.salt else ""
-    if not again:
-        unreadable = is_known(settings.known, content)
-        if unreadable is not None and (target is None or unreadable or os.path.exists(target)):
-            return Checked(file, content)
-    return Checked.of(check_one(file, rules, target, timeout, data, limits), content, settings)
+    if not again:  # a result given up on at this time limit is stored under its own key
+        for key in (content, given_up_key(content, timeout)):
+            unreadable = is_known(settings.known, key)
+            if unreadable is not None and (target is None or unreadable
+                                           or os.path.exists(target)):
+                return Checked(file, key)
+    outcome = check_one(file, rules, target, timeout, data, limits)
+    return Checked.of(outcome, given_up_key(content, timeout) if outcome.given_up else content,
+                      settings)
 
 
 def _check_sent(job: Job, content: bytes) -> Outcome:

@@ -30,8 +30,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="为每个可读的文件另存标注副本到此目录（保持子文件夹结构）")
     parser.add_argument("--rules", default=None, metavar="规则",
                         help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="秒",
-                        help="单个文件最多处理多少秒，超时则放弃并在汇总中注明（默认 60；0 为不限）")
+    parser.add_argument("--timeout", type=float, default=None, metavar="秒",
+                        help="单个文件最多处理多少秒，超时则放弃并在汇总中注明"
+                             "（默认 60，或环境变量 JIXIAO_TIMEOUT；0 为不限）")
     parser.add_argument("--force", action="store_true",
                         help="不使用缓存，全部重新校验（默认跳过内容未变的文件）")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -69,10 +70,14 @@ def run(args: argparse.Namespace) -> int:
         temporary_name,
     )
     from jixiao.rules import rule_set
+    from jixiao.timeouts import file_seconds
+    from jixiao.xlsx.limits import Limits
     from jixiao.xlsx.marks import SUMMARY_MARK, written_by_jixiao
 
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read
+    # so are a bad JIXIAO_TIMEOUT or JIXIAO_MAX_…; both are part of the cache's key
+    seconds, limits = file_seconds(args.timeout), Limits.from_environment()
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
         raise wrong_suffix(output, "汇总工作簿")
@@ -122,8 +127,8 @@ def run(args: argparse.Namespace) -> int:
 
     options = BatchOptions(rules=args.rules, workers=args.workers, engine=args.engine,
                            scheduler=args.scheduler, annotate_dir=annotate_dir, force=args.force,
-                           timeout=args.timeout or None)
-    cache = ResultCache(output.resolve().parent, args.rules)
+                           timeout=seconds)
+    cache = ResultCache(output.resolve().parent, args.rules, limits)
     progress = Progress(len(files))
     stop = Stop()  # Ctrl-C, SIGTERM, SIGHUP: the files done so far still get their summary
     # The summary's rows are written as the files come (in path order); write_summary

@@ -1,0 +1,112 @@
+"""A cached result holds only under the limits it was made under (rt33 r3): a file given
+up on at the time limit is checked again under another limit, a run under other
+``JIXIAO_MAX_…`` limits checks every file again; a run under the same limits is all hits.
+And an output that cannot be written is refused before any file is read."""
+
+import io
+import time
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from workbooks import standard
+
+import jixiao.batch.work
+from jixiao.cli.main import main
+
+
+def batch(*args):
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["batch", *map(str, args)])
+    return code, out.getvalue()
+
+
+def two_files(root: Path) -> Path:
+    (root / "in").mkdir()
+    standard(root / "in" / "a.xlsx")
+    standard(root / "in" / "慢.xlsx", name="另一个项目")
+    return root / "in"
+
+
+@pytest.fixture
+def slow(monkeypatch):
+    """Reading 慢.xlsx takes 5 s."""
+    import jixiao.read.workbook
+
+    find_tables = jixiao.read.workbook.find_tables
+
+    def slow_find(*args, **kwargs):
+        if args[1] == "慢.xlsx":  # find_tables(grids, file_name, …)
+            time.sleep(5)
+        return find_tables(*args, **kwargs)
+
+    monkeypatch.setattr("jixiao.read.workbook.find_tables", slow_find)
+    return monkeypatch
+
+
+def must_not_check(monkeypatch, allowed=()):
+    check_one = jixiao.batch.work.check_one
+    checked = []
+
+    def watched(file, *args, **kwargs):
+        checked.append(Path(file).name)
+        assert Path(file).name in allowed, f"{file} was checked again"
+        return check_one(file, *args, **kwargs)
+
+    monkeypatch.setattr(jixiao.batch.work, "check_one", watched)
+    return checked
+
+
+def test_a_file_given_up_at_the_time_limit_is_checked_again_under_another(
+        tmp_path, slow, monkeypatch):
+    folder = two_files(tmp_path)
+    output = tmp_path / "out" / "汇总.xlsx"
+    code, out = batch(folder, "-o", output, "--timeout", "0.3", "--workers", "1")
+    assert code == 2 and "1 张通过，1 个文件无法读取" in out
+    # the same limit: both from the cache, the slow file not tried again
+    with monkeypatch.context() as patch:
+        must_not_check(patch)
+        code, out = batch(folder, "-o", output, "--timeout", "0.3", "--workers", "1")
+    assert code == 2 and "（2 个未变化" in out
+    # no limit: the file given up on is checked again, the other one still a hit
+    slow.undo()
+    with monkeypatch.context() as patch:
+        checked = must_not_check(patch, allowed=("慢.xlsx",))
+        code, out = batch(folder, "-o", output, "--timeout", "0", "--workers", "1")
+    assert checked == ["慢.xlsx"]
+    assert code == 0 and "（1 个未变化" in out and "2 张通过，0 个文件无法读取" in out
+
+
+def test_batch_takes_its_time_limit_from_the_environment(tmp_path, slow, monkeypatch):
+    """docs/hardening.md: JIXIAO_TIMEOUT sets batch's limit as it sets check's (before,
+    batch's --timeout defaulted to 60 and the variable was ignored)."""
+    folder = two_files(tmp_path)
+    monkeypatch.setenv("JIXIAO_TIMEOUT", "0.3")
+    started = time.monotonic()
+    code, out = batch(folder, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 2 and "1 个文件无法读取" in out and time.monotonic() - started < 4
+    slow.undo()
+    monkeypatch.setenv("JIXIAO_TIMEOUT", "0")
+    code, out = batch(folder, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 0 and "（1 个未变化" in out
+
+
+def test_other_size_limits_check_every_file_again_the_same_ones_none(tmp_path, monkeypatch):
+    """JIXIAO_MAX_ROWS (which the note on a skipped sheet names) and the other limits
+    can change any file's result: a run under other limits checks them all again."""
+    folder = two_files(tmp_path)
+    output = tmp_path / "汇总.xlsx"
+    monkeypatch.setenv("JIXIAO_MAX_ROWS", "5")  # the tables' sheets are skipped
+    code, out = batch(folder, "-o", output, "--workers", "1")
+    assert code == 2 and "0 张通过" in out
+    with monkeypatch.context() as patch:
+        must_not_check(patch)
+        code, out = batch(folder, "-o", output, "--workers", "1")
+    assert code == 2 and "（2 个未变化" in out
+    monkeypatch.delenv("JIXIAO_MAX_ROWS")
+    code, out = batch(folder, "-o", output, "--workers", "1")
+    assert code == 0 and "（0 个未变化" in out and "2 张通过" in out
+    monkeypatch.setenv("JIXIAO_MAX_UNPACKED_MB", "500")
+    code, out = batch(folder, "-o", output, "--workers", "1")
+    assert "（0 个未变化" in out
