@@ -306,18 +306,45 @@ def _end_now(number: int, said: str | Callable[[], str]) -> None:
 _NAME_BYTES_KEPT = 200  # of a long name, in its temporary file's: ".", ".xxxxxxxx.tmp" fit
 
 
-def ensure_replaceable(target: Path) -> None:
-    """Refuse, with ``OutputError``, to replace a read-only file or one open elsewhere."""
+def ensure_replaceable(target: Path, shown: str = "") -> None:
+    """Refuse, with ``OutputError``, to replace a read-only file or one open elsewhere;
+    ``shown``: how the message names it (its name by default)."""
+    shown = shown or f"“{target.name}”"
     if target.is_dir():
         raise OutputError(f"“{target}”是一个文件夹，不能写成文件")
     if not target.stat().st_mode & 0o222:
-        raise OutputError(f"“{target.name}”是只读文件，未覆盖；如确要替换，请先取消只读属性")
+        raise OutputError(f"{shown}是只读文件，未覆盖；如确要替换，请先取消只读属性")
     for lock in (target.with_name(f".~lock.{target.name}#"), target.with_name(f"~${target.name}")):
         if lock.exists():
-            raise OutputError(f"“{target.name}”似乎正被 Excel/WPS/LibreOffice 打开（发现锁文件"
+            raise OutputError(f"{shown}似乎正被 Excel/WPS/LibreOffice 打开（发现锁文件"
                               f"“{lock.name}”），请先关闭它；如确认没有打开，可删除该锁文件后再试")
     if _locked_by_another_process(target):
-        raise OutputError(f"“{target.name}”正被其他程序使用（文件已加锁），请先关闭它再试")
+        raise OutputError(f"{shown}正被其他程序使用（文件已加锁），请先关闭它再试")
+
+
+def ensure_writable(path: str | os.PathLike[str], what: str = "") -> None:
+    """Refuse, with ``OutputError`` naming ``what`` ("汇总表") and the path as given, an
+    output ``atomic_output`` could not write when its time comes: a file there it may not
+    replace (``ensure_replaceable``: read-only, open in Excel) or a folder where no file
+    can be made (no permission, a read-only disk). For a command that works long before
+    it writes (``jixiao batch``), told before the work. The folder is tried by making and
+    removing the temporary file the write makes: a test that holds for root, ACLs and
+    read-only disks alike (``os.access`` does not)."""
+    target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()  # as atomic_output: the file the link points to
+    if target.exists():
+        ensure_replaceable(target, f"{what}“{path}”")
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target.name),
+                                             suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise OutputError(f"无法写入{what}“{path}”：不能在文件夹“{directory}”中新建文件"
+                          f"（{os_error_text(error)}）") from None
+    os.close(handle)
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
 
 
 def _locked_by_another_process(target: Path) -> bool:

@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.batch.summary_book import Places, Summary, write_summary
     from jixiao.errors import OutputError, UsageError, wrong_suffix
     from jixiao.fileio import (
+        ensure_writable,
         os_error_text,
         refuse_input_as_output,
         remove_stale_temporaries,
@@ -87,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise OutputError(f"无法写入“{written}”：无法创建目录“{written.parent}”"
                               f"（{os_error_text(error)}）") from None
+        # read-only, open in Excel, a folder that takes no file: said now, not after the run
+        ensure_writable(written, "汇总表" if written == output else "JSON Lines")
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers 须是正整数")
     if args.scheduler and args.engine != "dask":

@@ -110,3 +110,72 @@ def test_other_size_limits_check_every_file_again_the_same_ones_none(tmp_path, m
     monkeypatch.setenv("JIXIAO_MAX_UNPACKED_MB", "500")
     code, out = batch(folder, "-o", output, "--workers", "1")
     assert "（0 个未变化" in out
+
+
+# ---------------------------------------------------------------- an output that cannot be written
+
+def refused_at_once(monkeypatch, capsys, *args) -> str:
+    """``jixiao batch`` refused with exit 2 before any file was read; its message."""
+    import jixiao.batch.discover
+
+    def must_not_discover(*args, **kwargs):
+        raise AssertionError("files were looked for though the output cannot be written")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(jixiao.batch.discover, "discover", must_not_discover)
+        must_not_check(patch)
+        code, out = batch(*args)
+    err = capsys.readouterr().err
+    assert code == 2 and "已校验" not in out, (out, err)
+    return err
+
+
+def test_a_read_only_or_open_summary_is_refused_before_any_file_is_read(
+        tmp_path, monkeypatch, capsys):
+    """rt33 r3: a summary that could not be replaced was told only after every file was
+    checked. (A read-only file is told by its mode, which holds for root too.)"""
+    folder = two_files(tmp_path)
+    output = tmp_path / "out" / "汇总.xlsx"
+    assert batch(folder, "-o", output, "--workers", "1")[0] == 0
+    before = output.read_bytes()
+    output.chmod(0o444)
+    err = refused_at_once(monkeypatch, capsys, folder, "-o", output, "--force")
+    assert f"汇总表“{output}”是只读文件" in err and "取消只读属性" in err
+    output.chmod(0o644)
+    lock = output.with_name("~$汇总.xlsx")  # Excel has it open
+    lock.write_bytes(b"reviewer")
+    err = refused_at_once(monkeypatch, capsys, folder, "-o", output, "--force")
+    assert f"汇总表“{output}”似乎正被 Excel/WPS/LibreOffice 打开" in err and "请先关闭它" in err
+    lock.unlink()
+    (tmp_path / "out" / "结果.jsonl").write_text("")
+    (tmp_path / "out" / "结果.jsonl").chmod(0o444)
+    err = refused_at_once(monkeypatch, capsys, folder, "-o", output,
+                          "--json", tmp_path / "out" / "结果.jsonl")
+    assert f"JSON Lines“{tmp_path / 'out' / '结果.jsonl'}”是只读文件" in err
+    assert output.read_bytes() == before and not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def test_a_summary_in_a_folder_that_cannot_be_written_is_refused_at_once(
+        tmp_path, monkeypatch, capsys):
+    """A folder where no file can be made (no permission, a read-only disk; root may
+    write anywhere, so the refusal of the operating system is made here), and a path
+    through a file."""
+    folder = two_files(tmp_path)
+    (tmp_path / "out").mkdir()
+    import tempfile
+
+    made = tempfile.mkstemp
+
+    def refused(*args, dir=None, **kwargs):
+        if Path(dir) == tmp_path / "out":
+            raise PermissionError(13, "Permission denied")
+        return made(*args, dir=dir, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(tempfile, "mkstemp", refused)
+        err = refused_at_once(monkeypatch, capsys, folder, "-o", tmp_path / "out" / "汇总.xlsx")
+    assert f"无法写入汇总表“{tmp_path / 'out' / '汇总.xlsx'}”" in err
+    assert f"不能在文件夹“{tmp_path / 'out'}”中新建文件（没有权限）" in err
+    (tmp_path / "文件").write_text("")
+    err = refused_at_once(monkeypatch, capsys, folder, "-o", tmp_path / "文件" / "汇总.xlsx")
+    assert "无法创建目录" in err and "同名的文件已存在" in err
