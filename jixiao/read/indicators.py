@@ -188,6 +188,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         above = table.indicators[-1]  # again (a page of a PDF conversion): its 一级 and 二级,
         for key in _LEVELS:  # merged across the page break, go on down the blank cells
             carried[key] = (getattr(above, key), above.sources.get(key))
+    if table.indicators and (group := _group_above(grid, header)) is not None:
+        carried["level1"], carried["level2"] = group, (None, None)  # 满意度指标 over it
+        table.cells.note(group[1])  # type: ignore[attr-defined]
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
     before = label_before(columns)
     leftmost = min(columns.values())
@@ -1264,6 +1267,34 @@ def _section_heading(grid: Grid, row: int, column: int) -> str | None:
     if not levels.is_level1_only(name) or name.rstrip(":").startswith("绩效"):
         return None  # 绩效指标 alone: a header's word, no 一级
     return text
+
+
+def group_heading(grid: Grid, row: int) -> str | None:
+    """The 一级 a row of one text alone heads its group with (满意度指标, 三、满意度指标（10分）
+    written across the table — a page's heading naming the group where another says 续表,
+    the header printed again under it): as ``_section_heading`` reads it; else None."""
+    present = grid.rows.get(row)
+    if present is None or len(present) != 1:
+        return None
+    return _section_heading(grid, row, present[0])
+
+
+def _group_above(grid: Grid, header: Header) -> tuple[str, Place] | None:
+    """The 一级 a group heading (``group_heading``) names over ``header`` printed again,
+    with its cell: the nearest within ``_GROUP_REACH`` rows, over lines of one cell only
+    (续表, a page's number); a row of more cells (the last indicator) ends the search."""
+    for row in range(header.data_start - 1, max(header.data_start - _GROUP_REACH, 1) - 1, -1):
+        present = grid.rows.get(row)
+        if present is None:
+            continue
+        if (name := group_heading(grid, row)) is not None:
+            return name, (grid, row, present[0])
+        if row < header.top and len(present) > 1:
+            return None
+    return None
+
+
+_GROUP_REACH = 6  # rows above a header printed again a group heading may stand in
 
 
 def _level2_heading(grid: Grid, row: int, column: int) -> str | None:

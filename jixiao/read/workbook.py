@@ -52,7 +52,7 @@ from jixiao.read.deductions import read_deductions
 from jixiao.read.documents import table_stop
 from jixiao.read.grid import Grid, NotedCells, Place, note, points_at, row_column
 from jixiao.read.headers import Found, Header, find_headers, hidden_duplicates, layout_of
-from jixiao.read.indicators import levels_from_below, read_indicators
+from jixiao.read.indicators import group_heading, levels_from_below, read_indicators
 from jixiao.read.merged_points import split_merged_points
 from jixiao.read.money import (
     MoneyBlock,
@@ -870,9 +870,12 @@ def _page_break(grid: Grid, row: int, heading: frozenset[tuple[str, ...]]) -> bo
     texts (brackets aside: 2024年度 for （2024年度）), a page's number or a page header's
     kind of text (``_PAGE_HEAD_TEXT``: a title naming no project, a year, a unit) — a
     converter without merged cells puts the page header's parts where they stand on the
-    page, and a page header need not say what the first page's does."""
+    page, and a page header need not say what the first page's does — or the name of
+    the group the rows after the break are of (满意度指标, 三、满意度指标（10分）:
+    ``group_heading``), printed where another page says 续表."""
     line = _line(grid, row)
-    if _page_line(grid, row) or _page_header(grid, row) or line in heading:
+    if _page_line(grid, row) or _page_header(grid, row) or line in heading \
+            or group_heading(grid, row) is not None:
         return True
     texts = {_bare(text) for heading_line in heading for text in heading_line}
     return all(_bare(text) in texts or is_page_mark(text) or (

@@ -4,10 +4,11 @@ column in each, so a row's columns may be named in the row above ("绩效指标"
 again in the middle of its table (a page break of a converted PDF) continues the table."""
 
 import pytest
-from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book, Sheet, standard_sheet
+from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, STANDARD, Book, Sheet, standard_sheet
 
 from jixiao.checks import run_checks
 from jixiao.model import Source, evaluate
+from jixiao.parsing import heading_points
 from jixiao.read.workbook import read_tables
 
 # The first Putuo 2024 table: 执行率 31.50 / 31.56 = 99.81% → 10 × 0.9981 = 9.98;
@@ -160,6 +161,90 @@ def test_a_header_repeated_after_a_page_break_continues_its_table(tmp_path):
     assert table.funds.total.budget == 31.56 and table.project.name == "信息安全等保项目"
     assert evaluate(table).total == TOTAL and table.total_declared == TOTAL
     assert _findings(table) == []
+
+
+def test_a_header_repeated_under_its_group_heading_continues_its_table(tmp_path):
+    """The 满意度 group printed as a block of its own: a row across the table naming the
+    一级 (满意度指标, 三、满意度指标（10分）) — a page's heading where another says 续表 —
+    then the header again over its rows. Before, the group read as a second table (JX101
+    分值合计 90 and 10, JX104 ×3, JX501 on the one 总分)."""
+    for heading in ("满意度指标", "三、满意度指标（10分）", "（三）满意度指标"):
+        book = Book()
+        sheet = book.sheet()
+        _project(sheet)
+        sheet.indicators(PUTUO_1_ROWS[:4])
+        row = sheet.line(heading)
+        sheet.merge(row, 1, 9)
+        sheet.indicators(PUTUO_1_ROWS[4:])
+        sheet.total(100, TOTAL)
+        sheet.grade("良")  # 99.98 is 优
+        tables = read_tables(book.save(tmp_path / "group.xlsx"))
+        assert len(tables) == 1, heading
+        table = tables[0]
+        assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+        assert table.indicators[-1].level1 == "满意度指标"
+        assert evaluate(table).total == TOTAL
+        assert [code for code, _ in _findings(table)] == ["JX502"], heading
+
+
+def test_a_group_heading_with_blank_level1_cells_under_the_header_names_their_level1(tmp_path):
+    """The 一级 cells under the header printed again left blank: the group heading above
+    names their 一级 (满意度指标), not the 一级 of the rows before it (效益指标)."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS[:4])
+    row = sheet.line("三、满意度指标（10分）")
+    sheet.merge(row, 1, 9)
+    sheet.indicators([(None, *PUTUO_1_ROWS[4][1:])])
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    (table,) = read_tables(book.save(tmp_path / "group-blank.xlsx"))
+    # the heading's words, its points with them, as a 一级 heading row's (一、产出指标（50分）)
+    assert [i.level1 for i in table.indicators][-2:] == ["效益指标", "满意度指标(10分)"]
+    assert _findings(table) == []
+
+
+def test_a_group_heading_over_a_header_without_level1_column_names_the_rows_level1(tmp_path):
+    """A table without 一级 column (二级 | 三级 | …, each 一级 a heading row across it):
+    the 满意度 heading over the header printed again is the 一级 of the rows under it."""
+    header = STANDARD[1:]
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+
+    def heading(text):
+        sheet.merge(sheet.line(text), 1, len(header))
+
+    sheet.line(*header)
+    heading("一、产出指标（50分）")
+    for values in PUTUO_1_ROWS[:3]:
+        sheet.line(*values[1:])
+    heading("二、效益指标（30分）")
+    sheet.line(*PUTUO_1_ROWS[3][1:])
+    heading("三、满意度指标（10分）")
+    sheet.indicators([PUTUO_1_ROWS[4][1:]], header=header, lead=None)
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    (table,) = read_tables(book.save(tmp_path / "no-level1.xlsx"))
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert [heading_points(i.level1)[0] for i in table.indicators] == [
+        row[0] for row in PUTUO_1_ROWS]
+    assert _findings(table) == []
+
+
+def test_a_group_heading_and_header_after_a_total_start_another_table(tmp_path):
+    """After the table's 总分 a group heading over a header is no page of it going on."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, TOTAL)
+    row = sheet.line("满意度指标")
+    sheet.merge(row, 1, 9)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, TOTAL)
+    assert len(read_tables(book.save(tmp_path / "two-group.xlsx"))) == 2
 
 
 def test_a_header_after_a_total_starts_another_table(tmp_path):
