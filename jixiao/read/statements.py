@@ -280,7 +280,8 @@ def _this_years(clauses: list[str], year: int | None) -> list[str]:
 
 def _year_leading(clause: str) -> set[int]:
     """The year of a clause stating no result that leads the results after it: the year
-    alone (2023年度，该项目自评得分94分; 在2023年，…) or an adverbial of an evaluation that
+    alone (2023年度，该项目自评得分94分; 在2023年，…), after a short subject (本项目2023年度，
+    经自评得分95分) or an adverbial of an evaluation that
     year (在2023年度财政重点绩效评价中，… 根据2023年度项目绩效评价报告，… 依据2023年度
     绩效评价结果，…) — not a basis the result is given against (根据2023年度绩效评价工作
     方案, 根据2022年度绩效目标)."""
@@ -288,8 +289,10 @@ def _year_leading(clause: str) -> set[int]:
     return set() if found is None else {int(found.group(1))}
 
 
-# A clause that is a year alone (2023年度, 在2023年, 2023年度内)
-_YEAR_ALONE = re.compile(r"(?:在|于)?((?:19|20)\d{2})年度?(?:内|中|里)?")
+# A clause that is a year alone (2023年度, 在2023年, 2023年度内), or after a short subject
+# (本项目2023年度, 该项目在2023年, 我单位2023年度): the subject of the clauses after it
+_YEAR_ALONE = re.compile(r"(?:(?:本|该|此|我)(?:项目|单位|部门|局|委|办|院|中心|站|所|校)|项目)?"
+                         r"(?:在|于)?((?:19|20)\d{2})年度?(?:内|中|里)?")
 # A clause naming an evaluation of a year, before the results it gave: 在2023年度财政重点
 # 绩效评价中, 根据2023年度项目绩效评价报告, 依据2023年度绩效评价结果, 2023年度考核中
 _EVALUATION_OF_YEAR = re.compile(

@@ -154,7 +154,8 @@ def test_a_conclusion_cell_comparing_with_last_year_is_read(tmp_path, text):
 
 @pytest.mark.parametrize("text", ["2023年自评得分90分，等级为良。",
                                   "2023年度得分90分，等级为良。",
-                                  "上年自评得分90分，等级为良。"])
+                                  "上年自评得分90分，等级为良。",
+                                  "本项目2023年度，经自评得分90分，等级为良。"])  # rt33 r1 u5
 def test_a_conclusion_cell_on_another_year_by_its_number_restates_nothing(tmp_path, text):
     """The table is 2024's (its title's （2024 年度）, read after its rows): a 自评结论 on
     2023 says nothing of it, neither its 90 nor its 良 (the table has no 评分等级 row: the
@@ -267,5 +268,25 @@ def test_a_year_is_another_years_result_only_where_it_names_it(text, total, grad
 def test_a_year_leading_its_own_clause_is_the_results_after_it(text, total, grade):
     """Of a 2024 table: before, the 94 of 2023 was read as this year's total (JX506 “此处写
     总分 94，与 H19 的总分 98.85 不一致”) — the year stood in a clause stating no result."""
+    said_total, _, said_grade = _report_results(text, 2024)
+    assert (said_total, said_grade) == (total, grade)
+
+
+@pytest.mark.parametrize(("text", "total", "grade"), [
+    # rt33 r1 u5/u4/s7: a short subject before the year, the comma after it
+    ("本项目2023年度，经自评得分95分。", None, None),
+    ("该项目2023年度，自评得分95分。", None, None),
+    ("该项目2023年度，自评得分95分；2024年度项目运行良好，自评得分99.8分。", 99.8, None),
+    ("项目2023年度，自评得分95分，等级为良。", None, None),
+    ("我单位2023年度，项目自评得分95分。", None, None),
+    ("本单位在2023年度，该项目自评得分95分。", None, None),
+    ("该项目2023年度自评得分95分，2024年度自评得分99.8分。", 99.8, None),
+    # … this year's, named the same way, is read; so is a score after a longer clause
+    ("本项目2024年度，自评得分99.8分。", 99.8, None),
+    ("本项目2024年度，自评得分98分。", 98.0, None),
+    ("本项目2023年度立项实施，自评得分95分。", 95.0, None)])
+def test_a_year_after_a_short_subject_is_the_results_after_it(text, total, grade):
+    """Of a 2024 table (rt33 r1): before, the year read as the clause's own only alone
+    (2023年度，…); after 本项目/该项目 the 95 of 2023 was this year's total (JX506 error)."""
     said_total, _, said_grade = _report_results(text, 2024)
     assert (said_total, said_grade) == (total, grade)
