@@ -2029,7 +2029,8 @@ _FELL_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_FALL_WORDS)}|退步|萎缩)�
 _FORBID = r"(?:不得|不再|不会|不能|没有|并未|避免|防止|杜绝|不|无|未|没)"
 # 防止, 避免, 杜绝, 遏制, 严防 reach across what changes (防止病情加重, 避免矛盾加剧, 遏制加剧
 # 趋势): a short name between them and the change word, no punctuation
-_FORBID_BEFORE_RE = re.compile(rf"(?:{_FORBID}|(?:避免|防止|杜绝|遏制|严防)[\u4e00-\u9fff]{{0,6}})$")
+_FORBID_ACROSS = "避免|防止|杜绝|遏制|严防"
+_FORBID_BEFORE_RE = re.compile(rf"(?:{_FORBID}|(?:{_FORBID_ACROSS})[\u4e00-\u9fff]{{0,6}})$")
 _DEGREE_FORBIDDEN_RE = re.compile(rf"{_FORBID}(?:明显|显著|大幅|较大)$")
 _DENIED_CHANGE_RE = re.compile(rf"^(?:较上年|同比)?{_FORBID}(?:出现)?"
                                rf"(?P<word>{'|'.join(_RISE_WORDS + _FALL_WORDS)})了?$")
@@ -2083,7 +2084,7 @@ def moved_as_wanted(target: Measure, actual: Measure) -> bool | None:
             and "改善" in goal + done:
         return None  # 逐步缓解 → 有所改善: both for the better, neither the other way
     if actual.kind == "qualitative":
-        stated = _done_change(done)
+        stated = _done_change(done) or _named_change(goal, done)
     elif actual.kind == "number" and actual.value and actual.value > 0:
         # 较上年下降2%, 同比增长5%, 改善3个百分点: the change stated first
         changed_by = _CHANGED_BY_RE.match(done)
@@ -2095,6 +2096,55 @@ def moved_as_wanted(target: Measure, actual: Measure) -> bool | None:
     else:
         return None
     return None if stated is None else _change_meets(wanted, stated)
+
+
+# What changed, named before its change (群众负担有所减轻, 看病难问题得到有效缓解, 病情未加重):
+# the name, Chinese characters only; between it and the change 得到 and an effect's word;
+# after it, general words on what a name is (看病难问题, 拥堵状况: 看病难, 拥堵)
+_NAME_RE = re.compile("[\u4e00-\u9fff]+")
+_OBTAINED_RE = re.compile("^(?:得到|得以)?了?(?:有效|切实)?")
+_GENERAL_NOUNS = ("问题", "状况", "情况", "现象", "程度", "水平")
+# A 指标值 that names only the change (逐步减轻, 有效缓解, 逐年降低): it names nothing changed
+_CHANGE_ALONE_RE = re.compile(rf"^(?:逐年|不断|有效|切实)?{_HOW_MUCH}(?:有效|切实)?"
+                              rf"(?:{'|'.join(_RISE_WORDS + _FALL_WORDS)})$")
+_CHANGE_OR_DENIAL_RE = re.compile(rf"{_FORBID}|{'|'.join(_RISE_WORDS + _FALL_WORDS)}")
+_FORBID_ACROSS_RE = re.compile(_FORBID_ACROSS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_change(goal: str, done: str) -> str | None:
+    """The change a qualitative 完成值 states after naming what changed, as ``_done_change``
+    of the words after the name (群众负担有所减轻 "<", 看病难问题得到缓解 "<", 病情未加重
+    "<="), where the name is what the 指标值 names (减轻群众负担, 缓解看病难问题) or the
+    指标值 names nothing but the change (逐步减轻 → 负担减轻: a name with no negation or
+    change word of its own); None for any other — another thing named (降低发病率 → 治愈率
+    有所降低) is a person's to read. A rise said so reads 达成 by its word alone (群众满意度
+    有所提高), a fall (下降, 减轻, 缓解) only by the way the 指标值 wants."""
+    for cut in range(len(done) - 1):
+        stated = _done_change(_OBTAINED_RE.sub("", done[cut:], count=1))  # 得到有效缓解: 缓解
+        if stated is None:
+            continue
+        name = done[:cut]  # (none: 得到缓解, the change alone)
+        if name and not _NAME_RE.fullmatch(name):
+            return None
+        for noun in _GENERAL_NOUNS:
+            if name.endswith(noun) and len(name) > len(noun):
+                name = name[:-len(noun)]
+                break
+        if name in goal:
+            return stated if _name_forbidden_alone(goal, name) else None
+        if _CHANGE_ALONE_RE.match(goal) is not None and _CHANGE_OR_DENIAL_RE.search(name) is None:
+            return stated
+        return None
+    return None
+
+
+def _name_forbidden_alone(goal: str, name: str) -> bool:
+    """Whether a 指标值 with 防止/避免/杜绝/遏制/严防 (a change forbidden across a name) names
+    ``name`` right after it (防止病情加重: 病情), or has none. Where the word stands elsewhere
+    (避免资金闲置效益提高, 杜绝浪费节约成本提高效益, 防止规模性返贫群众收入提高), ``name`` may
+    be another clause's, its rise wanted: what the 指标值 wants of it is not read."""
+    return all(goal.startswith(name, found.end()) for found in _FORBID_ACROSS_RE.finditer(goal))
 
 
 # A change by a number said by a word of the change wanted (改善3个百分点, 减轻2%): its way. A

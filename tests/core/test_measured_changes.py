@@ -89,3 +89,56 @@ def test_easing_beside_improving_is_no_change_the_other_way(target, actual):
 def test_a_change_forbidden_across_a_name(target, actual, expected):
     score = indicator_score(target, actual, 5)
     assert (score.level, score.value, score.met, score.band) == expected
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    # rt33 r1 f1: what fell named first, as a rise is (提高群众满意度 → 群众满意度有所提高
+    # 达成): the four below were JX410 无法判断 — a fall word is no word of 达成 alone
+    ("缓解看病难问题", "看病难问题得到缓解", ACHIEVED),
+    ("降低发病率", "发病率有所降低", ACHIEVED),
+    ("减轻群众负担", "群众负担有所减轻", ACHIEVED),
+    ("逐步减轻", "负担减轻", ACHIEVED),           # the 指标值 names nothing: any name
+    ("缓解就业压力", "就业压力有所缓解", ACHIEVED),
+    ("减少群众负担", "群众负担有所减少", ACHIEVED),
+    ("减轻群众就医负担", "就医负担有所减轻", ACHIEVED),
+    ("缓解交通拥堵", "拥堵状况有所缓解", ACHIEVED),
+    ("逐步降低", "发病率较上年下降", ACHIEVED),
+    ("逐步增加", "群众收入增加", ACHIEVED),        # a rise word that is no word of 达成
+    ("提高群众满意度", "群众满意度有所提高", ACHIEVED),
+    ("有效缓解交通拥堵", "交通拥堵得到有效缓解", ACHIEVED),
+    ("明显降低发病率", "发病率有所降低", PARTIAL),  # much wanted, a little reached
+    # the other way, named first: 未达成
+    ("减轻群众负担", "群众负担有所加重", NOT),
+    ("缓解看病难问题", "看病难问题加剧", NOT),
+    ("降低发病率", "发病率上升", NOT),
+    ("降低发病率", "发病率未降低", NOT),
+    ("逐步减轻", "负担加重", NOT),
+    # forbidden across the name, answered with the name first
+    ("防止病情加重", "病情未加重", ACHIEVED),
+    ("防止病情加重", "病情加重", NOT),
+    # a rise wanted, a fall named first: 未达成 (before: 达成, by the 满意 of 满意度)
+    ("提高群众满意度", "群众满意度有所下降", NOT),
+])
+def test_a_change_said_after_what_changed(target, actual, expected):
+    score = indicator_score(target, actual, 5)
+    assert (score.level, score.value, score.met, score.band) == expected
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("降低发病率", "治愈率有所降低"),     # another measure named: a person reads it
+    ("缓解看病难问题", "就业压力有所缓解"),
+    ("严防疫情扩散风险增加", "风险未增加"),  # the name after 严防 is 疫情扩散风险, as before
+])
+def test_a_change_of_another_thing_named_first_is_not_read(target, actual):
+    assert indicator_score(target, actual, 5).level is None
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("避免资金闲置效益提高", "效益提高"),           # 效益 another clause's, its rise wanted
+    ("杜绝浪费节约成本提高效益", "效益提高"),
+    ("防止规模性返贫群众收入提高", "群众收入提高"),
+])
+def test_a_name_away_from_a_forbidding_word_keeps_its_rise(target, actual):
+    """Read as before: 达成 by the rise word (not a rise forbidden by 避免/杜绝/防止)."""
+    score = indicator_score(target, actual, 5)
+    assert (score.level, score.value) == ("achieved", 5.0)
