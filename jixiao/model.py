@@ -991,8 +991,11 @@ def _by_own_standard(indicator: Indicator, money: float | None) -> Score | None:
         target_measure(indicator), indicator_actual(indicator), default_operator(indicator))
     rule = str(indicator.method).strip()
     rule = rule if len(rule) <= _RULE_QUOTED else rule[:_RULE_QUOTED] + "…"
-    return Score(value, value >= rules.round2(indicator.weight) if met is None else met,
-                 f"{BY_OWN_STANDARD}“{rule}”，{what}为 {rules.plain_points(rules.round2(rate))}%")
+    note = f"{BY_OWN_STANDARD}“{rule}”，{what}为 {rules.plain_points(rules.round2(rate))}%"
+    if rules.standard_scale(standard, indicator.weight) != 1:  # 得10分 on a 5-point row
+        note += (f"；评分标准按 {rules.plain_points(standard.most_written() or 0)} 分写，"
+                 f"按分值 {rules.plain_points(indicator.weight)} 折算")
+    return Score(value, value >= rules.round2(indicator.weight) if met is None else met, note)
 
 
 def _own_rate(indicator: Indicator, standard: ScoringStandard) -> tuple[str, float] | None:

@@ -790,6 +790,15 @@ class ScoringStandard:
         return self.step is None and all(band.low is None and band.high is not None
                                          for band in self._most())
 
+    def most_written(self) -> float | None:
+        """Its most points written as a number (差错率≤1%得10分；≤2%得6分: 10), None where
+        no band writes one (得满分, 不得分 only: 0 is written)."""
+        return max((band.points for band in self.bands if band.points is not None), default=None)
+
+    def says_full_marks(self) -> bool:
+        """Whether a band earns 得满分 (full marks in words, whatever the 分值)."""
+        return any(band.points is None for band in self.bands)
+
     def _most(self) -> tuple[Band, ...]:
         """The bands of its most points (得满分, else the highest written)."""
         worth = [band.points for band in self.bands]

@@ -553,25 +553,42 @@ def standard_score(standard: ScoringStandard, rate: float, weight: float) -> flo
     reaches it, or two bands do with different points — the standard says nothing sure of
     it; None too where its bands name different rates whose points add up to ``weight``
     (完成率≥90%得5分，验收合格率≥95%得5分 of 10: two measures, not bands of one). The rate is
-    read to ``PERCENT_DECIMALS`` first: 46.8 / 52 is on the edge of 90%（含）, not below it."""
+    read to ``PERCENT_DECIMALS`` first: 46.8 / 52 is on the edge of 90%（含）, not below it.
+    A standard written for more points than ``weight`` (差错率≤1%得10分；≤2%得6分 on a row of
+    5, copied from a 10-point row) is scaled to it (``standard_scale``: ≤2% is 6 ÷ 10 × 5 = 3),
+    never capped at it (5: full marks for a ceiling broken)."""
     _check_weight(weight)
+    scale = standard_scale(standard, weight)
+    if scale is None:
+        return None
     if standard.names_several_rates() and abs(sum(
             weight if band.points is None else band.points for band in standard.bands)
             - weight) < TOLERANCE:
         return None  # 完成率≥90%得5分，验收合格率≥95%得5分 of 10: two measures, not bands
     rate = round(rate, PERCENT_DECIMALS)
-    worth = [weight if band.points is None else band.points
-             for band in standard.settling(rate, weight)]
+    worth = [weight if band.points is None else band.points * scale
+             for band in standard.settling(rate, weight / scale)]
     if len(set(worth)) == 1:
         return round2(min(weight, max(0.0, worth[0])))
     if worth or standard.step is None:
         return None
     full = [band.low.value for band in standard.bands if band.low is not None
-            and (band.points is None or band.points >= weight) and band.low.value > rate]
+            and (band.points is None or band.points * scale >= weight) and band.low.value > rate]
     if len(full) != 1:
         return None
     per, lost = standard.step
-    return round2(max(0.0, weight - (full[0] - rate) / per * lost))
+    return round2(max(0.0, weight - (full[0] - rate) / per * lost * scale))
+
+
+def standard_scale(standard: ScoringStandard, weight: float) -> float | None:
+    """How a 评分标准's points convert to a row's ``weight`` (分值): 1 where none it writes
+    exceeds the weight; weight ÷ its most points where they do (10 of a 5-point row: ½ —
+    the standard was written for another row's points); None where they do beside 得满分
+    (满意度≥95%得满分；≥90%得6分 of 5: full marks 5, or 6 and more — unsure)."""
+    most = standard.most_written()
+    if most is None or most <= weight + TOLERANCE:
+        return 1.0
+    return None if standard.says_full_marks() else weight / most
 
 
 def execution_row_score(actual: object, weight: float, target: object = None,

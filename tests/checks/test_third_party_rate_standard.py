@@ -438,3 +438,32 @@ def test_a_ceiling_under_a_standard_not_read_is_scored_by_the_rules(tmp_path):
     [(cell, message)] = _found(data, "JX404")
     assert cell == "H15" and "按财政部规则应为 4" in message
     assert checked.evaluation.total == 86.5
+
+
+# rt33 r1 c1: the row's standard written for 10 points on a 5-point row (工程验收合格率's
+# 10 points moved: 5 to 资金发放差错率, 5 to 成本控制情况's 15)
+def _five_point_ceiling(actual, written):
+    rows = _row(PASSED, "资金发放差错率", "≤1%", actual, "差错率≤1%得10分；≤2%得6分；2%以上不得分",
+                written, "差错率偏高")
+    rows[PASSED][3] = 5
+    rows[14][3] = rows[14][7] = 15
+    return rows
+
+
+def test_a_standard_written_for_more_points_is_scaled_to_the_weight(tmp_path):
+    """1.5 % over ≤1%: ≤2%得6分 of a 10-point standard is 6 ÷ 10 × 5 = 3, as written — no
+    JX404 “按该行评分标准应为 5” (full marks for a ceiling broken); the 总分 91.5 − 9 − 10
+    + 15 + 3 = 90.5."""
+    checked, data = _checked(measured(tmp_path / "t.xlsx", _five_point_ceiling("1.5%", 3), 90.5))
+    assert data["indicators"][PASSED]["score_computed"] == 3
+    assert "按 10 分写" in checked.evaluation.scores[PASSED].note
+    assert checked.evaluation.total == 90.5
+    assert data["findings"] == []
+
+
+def test_full_marks_over_a_ceiling_under_a_standard_of_more_points(tmp_path):
+    """The same row written the full 5 (总分 92.5): JX402 by the standard, 应为 3."""
+    checked, data = _checked(measured(tmp_path / "t.xlsx", _five_point_ceiling("1.5%", 5), 92.5))
+    [(cell, message)] = _found(data, "JX402")
+    assert cell == "H15" and "按该行评分标准应为 3" in message
+    assert checked.evaluation.total == 90.5

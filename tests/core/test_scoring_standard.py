@@ -251,3 +251,27 @@ def test_which_way_a_standard_runs(text, rises, falls):
     end only): ``model._own_rate`` scores a ceiling row only by the second."""
     standard = scoring_standard(text)
     assert (standard.rises(), standard.falls()) == (rises, falls)
+
+
+# rt33 r1 c1: a standard written for more points than the row's 分值 (copied from a
+# 10-point template onto a 5-point row) is scaled to the 分值, not capped at it
+TEN_POINT_CEILINGS = "差错率≤1%得10分；≤2%得6分；2%以上不得分"
+TEN_POINT_RISE = "满意度≥95%得10分；≥90%得6分；90%以下不得分"
+
+
+@pytest.mark.parametrize(("text", "rate", "expected"), [
+    (TEN_POINT_CEILINGS, 1.5, 3),    # ≤2%: 6 of 10, × 5 ÷ 10 = 3 (the cap said 5)
+    (TEN_POINT_CEILINGS, 0.8, 5),    # ≤1%: 10 of 10, the full 5
+    (TEN_POINT_CEILINGS, 2.5, 0),
+    (TEN_POINT_RISE, 92, 3),         # ≥90%: 6 of 10 → 3 (the cap said 5)
+    (TEN_POINT_RISE, 96, 5),
+    ("满意度≥95%得10分，每降低1%扣1分", 93, 4),  # 10 − 2 × 1 = 8 of 10 → 4
+])
+def test_a_standard_written_for_more_points_is_scaled_to_the_weight(text, rate, expected):
+    assert _score(text, rate, 5) == expected
+
+
+def test_full_marks_in_words_beside_more_points_than_the_weight_is_not_scored():
+    """满意度≥95%得满分；≥90%得6分 under 分值 5: 6 points above full marks — which scale the
+    standard is written in is unsure; the rules score the row."""
+    assert _score("满意度≥95%得满分；≥90%得6分", 92, 5) is None
