@@ -583,8 +583,8 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     填报的正是规则的等级、只是总分加错的，由 JX501 报告总分，不报告此项。
     得分空着（JX406）而规则给出得分的同样：总分只是已填得分之和，等级按规则计算的总分
     判断——填报的正是规则的等级的，写明填写未填的得分、改正总分后等级不需改动，不要求
-    改成已填得分之和的等级；不是的，写明规则的等级。空着的是达成的定性指标的，规则只给出
-    区间（分值 30 的“达成”：24–30），按规则计算的总分也是区间：区间内的总分都是同一等级的，
+    改成已填得分之和的等级；不是的，写明规则的等级。空着的是定性指标的，规则只给出
+    区间（分值 30 的“达成”：24–30；“部分达成”：18–24），按规则计算的总分也是区间：区间内的总分都是同一等级的，
     写明总分的区间和它给出的等级；区间跨过等级线的（88.41–94.41，良或优），填报区间内的
     任一等级或已填得分之和的等级，都不报告此项。
     总分以填写的数引用（89.995，不是四舍五入后的 90），并注明保留两位小数后的总分；是公式
@@ -688,7 +688,11 @@ def _to_mend(table: SelfEvaluation, evaluation: Evaluation) -> str:
     scores written off the rules and the 总分, or — where the only gap is scores left
     blank (JX406) — fill those in and mend the 总分."""
     off = _scores_off_rules(table, evaluation, blank=True)
-    if off and all(declared is None for _, _, declared, _ in off):
+    banded = [indicator.score_declared for indicator, score
+              in zip(table.indicators, evaluation.scores, strict=True)
+              if score.value is None and score.band is not None]  # 部分达成: blank, or JX408
+    if (off or banded) and all(declared is None for _, _, declared, _ in off) \
+            and all(declared is None for declared in banded):
         return "按规则填写未填的得分、改正总分"
     return "按规则改正各项得分和总分"
 
@@ -712,12 +716,19 @@ def _unread_grade(table: SelfEvaluation) -> str:
 def _off_listed(table: SelfEvaluation, evaluation: Evaluation) -> str:
     """The scores written off the rules, and those left blank, as JX502 lists them after
     its sentence."""
-    off = _scores_off_rules(table, evaluation, blank=True)
+    off: list[tuple[Source | None, str, float | None, float | None]] = list(
+        _scores_off_rules(table, evaluation, blank=True))
+    blank = _blank_bands(table, evaluation)
+    listed = {cell for cell, _, _, _ in off}
+    off += [(indicator.sources.get("score"), f"“{label(indicator)}”", None, None)
+            for indicator, score in blank  # a blank 部分达成 row: the rules' band, no score
+            if score.value is None and indicator.sources.get("score") not in listed]
     if not off:
         return ""
-    bands = {indicator.sources.get("score"): score.band
-             for indicator, score in _blank_bands(table, evaluation)
+    bands = {indicator.sources.get("score"): score.band for indicator, score in blank
              if indicator.sources.get("score") is not None}
+    rank = {indicator.sources.get("score"): at for at, indicator in enumerate(table.indicators)}
+    off.sort(key=lambda item: -1 if item[1] == "执行率" else rank.get(item[0], len(rank)))
     return "；各项得分与规则相差：" + "、".join(
         f"{cell.cell if cell is not None else name + '得分'} "
         f"{'未填' if declared is None else points_written(declared)}"
@@ -770,24 +781,27 @@ def _rules_span(table: SelfEvaluation, evaluation: Evaluation) -> tuple[float, f
 
 def _blank_bands(table: SelfEvaluation, evaluation: Evaluation) -> list[tuple[Indicator, rules.Score]]:
     """The rows whose 得分 is left blank (JX406) though the rules give it only within a band
-    (a 定性 row 达成: 80–100 % of its 分值, the rules' own score its top): the unit may fill
-    in any score of the band. None in a table without a 得分 column (its bands are
-    ``total_range``'s already)."""
+    (a 定性 row 达成: 80–100 % of its 分值, the rules' own score its top; 部分达成: 60–80 %,
+    a person's score, the rules' none): the unit may fill in any score of the band. None in
+    a table without a 得分 column (its bands are ``total_range``'s already)."""
     if "score" not in table.columns:
         return []
     return [(indicator, score)
             for indicator, score in zip(table.indicators, evaluation.scores, strict=True)
-            if indicator.score_declared is None and score.band is not None
-            and score.value is not None]
+            if indicator.score_declared is None and score.band is not None]
 
 
 def _blank_span(table: SelfEvaluation, evaluation: Evaluation) -> tuple[float, float] | None:
     """The rules' 总分 where a row left blank may be given any score of its band
     (``_blank_bands``): 群众出行条件 30 blank, its band 24–30, makes the rules' 94.41 into
-    88.41–94.41. None where no such row is blank or the rules give no total."""
+    88.41–94.41; a blank 部分达成 row (no rules' score, no total) is counted across its band
+    by ``total_range`` already (基层治理能力 30 blank, 18–24: 87.8–93.8). None where no
+    such row is blank or the rules give neither."""
     blank = _blank_bands(table, evaluation)
-    if not blank or evaluation.total is None:
+    if not blank:
         return None
+    if evaluation.total is None:
+        return evaluation.total_range
     low = evaluation.total - sum(score.value - score.band[0] for _, score in blank)
     high = evaluation.total + sum(score.band[1] - score.value for _, score in blank)
     return rules.round2(low), rules.round2(high)

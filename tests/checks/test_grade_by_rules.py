@@ -379,3 +379,49 @@ def test_a_blank_met_row_whose_band_keeps_one_grade_names_it_with_the_range(tmp_
     assert (evaluation.total, evaluation.grade) == (89.97, "良")
     assert findings == [("JX406", "H17", "“长效监管机制”未填写得分"), ("JX502", "B20", expected)]
     assert ("JX502", "error") in severities(path)
+
+
+# A 定性 row left blank that the rules give only a band for (部分达成: 60–80 % of its 分值,
+# a person's score): the rules' total is that band's range too, as for a blank 达成 row
+# (rt33 r1 g4: 基层治理能力 30 部分达成 blank, filled 69.8, rules 87.8–93.8 — told 良
+# “总分 69.8 应为中” though the header said 良或优).
+
+def blank_partial_rows(satisfied=("95%", 10)):
+    """rows() with the 部分达成 row 预算编制规范性 (25, band 15–20, H13) left blank;
+    ``satisfied``: 定点机构满意度's 完成值 and 得分 (60%: 10 × 60 ÷ 90 = 6.67)."""
+    return [(*row[:4], satisfied[0], row[5], satisfied[1], REASON) if at == 7
+            else (*row[:6], None, row[7]) if at == 2 else row
+            for at, row in enumerate(rows())]
+
+
+@pytest.mark.parametrize("grade", ["良", "优", "中"])
+def test_a_blank_partial_row_whose_band_crosses_a_grade_line_fixes_no_grade(tmp_path, grade):
+    """89.97 − 17.44 = 72.53 filled; the blank row gives 15–20, the rules' total
+    87.53–92.53: 良 or 优 — either, or the filled sum's 中, is not named."""
+    path = standard(tmp_path / "t.xlsx", rows=blank_partial_rows(), total=(100, 72.53),
+                    grade=grade)
+    evaluation, findings = found(path)
+    assert evaluation.total_range == (87.53, 92.53)
+    assert [code for code, _, _ in findings if code == "JX502"] == []
+
+
+BLANK_PARTIAL = ("按财政部规则计算总分（“预算编制规范性”得分未填，为部分达成，得分应在 15–20 之间）"
+                 "为 84.2–89.2")
+BLANK_PARTIAL_OFF = "；各项得分与规则相差：H13 未填（规则 15–20）"
+
+
+@pytest.mark.parametrize(("grade", "expected"), [
+    ("优", f"评分等级写为“优”，{BLANK_PARTIAL} 应为“良”（总分 69.2 为“中”）{BLANK_PARTIAL_OFF}"),
+    ("良", f"评分等级写为“良”，与总分 69.2 不符（应为“中”），但与{BLANK_PARTIAL} 相符："
+          f"按规则填写未填的得分、改正总分后，等级不需改动{BLANK_PARTIAL_OFF}"),
+])
+def test_a_blank_partial_row_whose_band_keeps_one_grade_names_it_with_the_range(
+        tmp_path, grade, expected):
+    """满意度 60 % (6.67): 69.2 filled, the blank row's 15–20 makes 84.2–89.2, 良 whatever
+    the row is given."""
+    path = standard(tmp_path / "t.xlsx", rows=blank_partial_rows(("60%", 6.67)), total=(100, 69.2),
+                    grade=grade)
+    evaluation, findings = found(path)
+    assert evaluation.total_range == (84.2, 89.2)
+    assert [(cell, message) for code, cell, message in findings if code == "JX502"] == [
+        ("B20", expected)]
