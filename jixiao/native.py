@@ -28,8 +28,8 @@ common forms only:
 Everything else — unit conversion (万人 and 人, 小时 and 分钟), other dates (12月底前 without
 its year, 2024年12月中旬, 未完成 after a date, a date typed into a date cell), commas not
 grouping thousands (1,2), a count whose point may group them (1.200人), a 约数 (约500人,
-1000人左右, 90%上下 — also a 完成值 given about far past its target, which jixiao scores as
-met: ``rules.about_cleared``), words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
+1000人左右, 90%上下 — also a 完成值 given about far past or short of its target, which
+jixiao scores as met or missed: ``rules.about_settled``), words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
 clerk to ``jixiao check``: never a wrong number. Where they give a number it is the number
 of ``rules.indicator_score`` (tests/template/test_native.py checks this with LibreOffice on
 over a thousand rows).
@@ -958,7 +958,7 @@ def told_as_bound(actual: Any) -> bool:
     """A 完成值 whose number the formulas read but the reader reads with a bound after it
     (96%以上, 500册以上, 4%以内: a unit “%以上” to the formulas, which they leave to jixiao):
     the figure alone is what they score (``parsing.range_word_after``); or given about
-    (96%左右, which jixiao scores where it is far past the 指标值: ``rules.about_cleared``),
+    (96%左右, which jixiao scores where it is far from the 指标值: ``rules.about_settled``),
     the exact figure."""
     if not isinstance(actual, str):
         return False

@@ -935,23 +935,27 @@ def _compared(target: Measure | object, actual: Measure | object,
     if default_op != "<=":  # ≠95% is a damaged ≥ (JX203 says so); a ceiling's, unknown
         target = damaged_at_least(target)
     target = _with_default_op(target, default_op)
-    actual = _about_cleared(target, actual) or actual  # 约25万元 beside ≥20万元: 25万元, met
+    settled = _about_settled(target, actual)  # 约25万元 beside ≥20万元: 25万元, met;
+    actual = actual if settled is None else settled[0]  # 约2.5万元: 2.5万元, missed
     actual = _fulfilment(target, actual, default_op)  # 规定时间内 → 规定时间内 is 达成; 优 meets 优良
     if target.op == ">" and more_than(actual) is not None:
         target = replace(target, op=">=")  # 万余人次 beside ＞1万人次: more than it, met
     return target, actual
 
 
-# How far past its 指标值 a 完成值 given about (约25万元) must name its number to be met on
-# any sane reading of 约 — no rule says how near “about” is: a tenth of the 指标值
+# How far from its 指标值 a 完成值 given about (约25万元, 约2.5万元) must name its number to
+# be met, or missed, on any sane reading of 约 — no rule says how near “about” is: a tenth
+# of the 指标值
 ABOUT_MARGIN = 0.10
 
 
-def _about_cleared(target: Measure, actual: Measure) -> Measure | None:
-    """The number a 完成值 given about names (``about_number``: 约25万元 → 25万元) where it
-    clears the 指标值 on its side by ABOUT_MARGIN of it or more (≥20万元: 22万元 and up;
-    ≤5%: 4.5% and down): met on every reading of 约. None elsewhere — near the 指标值
-    (96%左右 beside ≥95%) or short of it, met or not is unknown (JX203 asks)."""
+def _about_settled(target: Measure, actual: Measure) -> tuple[Measure, bool] | None:
+    """The number a 完成值 given about names (``about_number``: 约25万元 → 25万元) and
+    whether it is met, where it is ABOUT_MARGIN of the 指标值 or more from it: past it on
+    its side (≥20万元: 22万元 and up; ≤5%: 4.5% and down), met; short of it (≥20万元:
+    18万元 and down; ≤5%: 5.5% and up), missed — on every reading of 约, scored at the
+    figure named. None elsewhere — near the 指标值 (96%左右 beside ≥95%), met or not is
+    unknown (JX203 asks)."""
     named = about_number(actual)
     if named is None or named.op is not None or named.value is None \
             or target.kind != "number" or target.op is None:
@@ -960,25 +964,35 @@ def _about_cleared(target: Measure, actual: Measure) -> Measure | None:
     if pair is None or pair[0] <= 0:
         return None
     share = round(pair[1] / pair[0], PERCENT_DECIMALS)
-    if target.op in (">=", ">", "=") and share >= 1 + ABOUT_MARGIN \
-            or target.op in ("<=", "<") and share <= 1 - ABOUT_MARGIN:
-        return named
+    rising = target.op in (">=", ">", "=")
+    if share >= 1 + ABOUT_MARGIN:
+        return named, rising
+    if share <= 1 - ABOUT_MARGIN:
+        return named, not rising
     return None
 
 
-def about_cleared(target: Measure | object, actual: Measure | object,
+def about_settled(target: Measure | object, actual: Measure | object,
                   default_op: str = "=") -> str | None:
-    """What a 完成值 given about far past its 指标值 is scored as (``_about_cleared``):
-    “完成值“约25万元”是约数，高于指标值“≥20万元”10% 以上，按达到计分”; None for any other."""
+    """What a 完成值 given about far from its 指标值 is scored as (``_about_settled``):
+    “完成值“约25万元”是约数，高于指标值“≥20万元”10% 以上，按达到计分”, “完成值“约2.5万元”
+    是约数，低于指标值“≥20万元”10% 以上，按未达到计分（按 2.5万元 计）”; None for any other."""
     measure = as_measure(actual)
     if about_number(measure) is None:
         return None
     target, read = _compared(target, actual, default_op)
-    if read.kind != "number":
+    settled = _about_settled(target, measure) if read.kind == "number" else None
+    if settled is None:
         return None
-    side = "高于" if target.op in (">=", ">", "=") else "低于"
-    return (f"完成值“{measure.text.strip()}”是约数，{side}指标值“{target.text.strip()}”"
-            f"{ABOUT_MARGIN:.0%} 以上，按达到计分")
+    named, met = settled
+    rising = target.op in (">=", ">", "=")
+    side = "高于" if rising == met else "低于"
+    said = f"完成值“{measure.text.strip()}”是约数，{side}指标值“{target.text.strip()}”" \
+           f"{ABOUT_MARGIN:.0%} 以上，"
+    if met:
+        return f"{said}按达到计分"
+    shown = written(named.value).normalize()  # type: ignore[arg-type]
+    return f"{said}按未达到计分（按 {shown:f}{named.unit} 计）"
 
 
 def actual_as_read(target: Measure | object, actual: Measure | object,
@@ -1365,7 +1379,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     _check_weight(weight)
     named = about_target(target)  # 约500人: scored as 500人
     overrun = overrun_by(as_measure(actual)) is not None  # 超支20万元: scored as what was spent
-    about_done = about_cleared(target, actual, default_op)  # 约25万元: met far past ≥20万元
+    about_done = about_settled(target, actual, default_op)  # 约25万元 / 约2.5万元 beside ≥20万元
     target, actual = _compared(target, actual, default_op)
     met = _met(target, actual)
 
@@ -1449,7 +1463,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         note = f"反向指标：指标值“{target.text.strip()}”小于 0，完成值高于指标值，得 0 分"
     if named is not None and met is False:  # (met: every reading of 约 agrees)
         note = f"{note}；指标值“{target.text.strip()}”是约数，按 {named} 计"
-    if about_done is not None:  # 约25万元 beside ≥20万元 (``_about_cleared``)
+    if about_done is not None:  # 约25万元, 约2.5万元 beside ≥20万元 (``_about_settled``)
         note = f"{note}；{about_done}"
     if overrun:
         spent = f"{written(actual.value).normalize():f}{actual.unit}"  # type: ignore[arg-type]

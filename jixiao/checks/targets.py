@@ -61,7 +61,7 @@ from jixiao.rules import (
     RISING_RATES,
     TOLERANCE,
     Direction,
-    about_cleared,
+    about_settled,
     about_target,
     actual_as_read,
     bound_as_done,
@@ -233,7 +233,8 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     完成值“≥95%”“不低于96%”）：按达到计分，但没有写出实际完成的数值；指标值是约数
     （“约500人”“1000人左右”），按其中的数值计分，完成值未达到这个数值的（480人）提示人工复核得分；
     完成值是约数（“约25万元”）而所说的数比指标值高出（“≤”的指标值：低出）10% 以上的，按达到计分，
-    提示填写确切的数值（离指标值更近的，无法判断是否达到，不计分）。
+    低出（“≤”的指标值：高出）10% 以上的（“约2.5万元”对“≥20万元”），按未达到、以所说的数计分，
+    都提示填写确切的数值（离指标值更近的，无法判断是否达到，不计分）。
     jixiao 模板中，指标值或完成值是数、符号和单位只写在数字格式里（粘贴来的 30，
     格式 `"≤"0"天"`，显示“≤30天”）：表格公式只读到数 30，按显示的文字计分不同时报错误，
     指向改变得分的单元格，请把显示的文字作为文字输入。
@@ -295,11 +296,12 @@ def target_suspicious(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
             yield finding("JX203", indicator.sources.get("actual"),
                           f"“{label(indicator)}”的实际完成值“{plain_text(indicator.actual).strip()}”："
                           f"{actual.problem}")
-        elif (cleared := about_cleared(
+        elif (settled := about_settled(
                 target, actual, default_operator(indicator))) is not None:
-            # 约25万元 beside ≥20万元: met on every reading of 约, the figure still asked for
+            # 约25万元 (约2.5万元) beside ≥20万元: met (missed) on every reading of 约, the
+            # figure still asked for
             yield finding("JX203", indicator.sources.get("actual"),
-                          f"“{label(indicator)}”的实际{cleared}；请填写确切的数值")
+                          f"“{label(indicator)}”的实际{settled}；请填写确切的数值")
         elif (short := bound_short(
                 target, actual, default_operator(indicator))) is not None:
             yield finding("JX203", indicator.sources.get("actual"), f"“{label(indicator)}”的{short}")

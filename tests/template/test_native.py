@@ -628,7 +628,7 @@ def test_a_completion_told_as_a_bound_or_about_points_at_the_actual(tmp_path):
 
 
 def test_a_completion_given_about_far_past_the_target_points_at_the_actual(tmp_path):
-    """rt32 r2 T1: 约25万元 beside ≥20万元 is met for jixiao (25 % past it: rules.about_cleared);
+    """rt32 r2 T1: 约25万元 beside ≥20万元 is met for jixiao (25 % past it: rules.about_settled);
     the formulas read no 约数 (⚠). JX406 asks, at the 完成值, for the exact figure — 96%左右
     was told its unit “%左右” differed from “%”. Near the target (约96% beside ≥95%) no
     score: JX203 asks, no JX406."""
