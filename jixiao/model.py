@@ -14,6 +14,7 @@ splitting them would put the scoring of a table apart from the facts it reads.)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
 import hashlib
@@ -1859,10 +1860,12 @@ def project_key(name: str | None, department: str | None, unit: str | None
             compact(unit) if unit else "")
 
 
-def declared_content(table: SelfEvaluation) -> tuple[object, ...]:
+def declared_content(table: SelfEvaluation, *, meant: bool = False) -> tuple[object, ...]:
     """Every value the table declares (not where it stands): two tables alike in all of
-    them are one table twice; a copy that differs in any (its 总分, its year) is another."""
+    them are one table twice; a copy that differs in any (its 总分, its year) is another.
+    ``meant``: each 指标值 and 完成值 as the scoring reads it (``_meant``), not as stored."""
     project, funds = table.project, table.funds
+    year = project.year if meant else None
     return (project.name, project.department, project.unit, project.year,
             project.goal_expected, project.goal_actual,
             tuple((line.label, line.initial_budget, line.budget, line.executed,
@@ -1870,26 +1873,78 @@ def declared_content(table: SelfEvaluation) -> tuple[object, ...]:
             funds.weight, funds.score_declared, funds.reason,
             table.total_declared, table.grade_declared, tuple(sorted(table.restated.items())),
             table.reason, tuple(table.notes),
-            tuple((i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score_declared,
-                   i.reason) for i in table.indicators))
+            tuple((i.level1, i.level2, i.name,
+                   *((_meant(indicator_target(i), year), _meant(indicator_actual(i), year))
+                     if meant
+                     else (i.target, i.actual)),
+                   i.weight, i.score_declared, i.reason) for i in table.indicators))
 
 
 def content_digest(table: SelfEvaluation) -> str:
     """``declared_content`` as a short stable text (the same in every process and run):
     two tables, in one workbook or in two files, have the same digest when they declare
-    the same values — 10 and 10.0 alike, as a number is one whichever way it was stored."""
-    text = repr(_canonical(declared_content(table)))
+    the same values as jixiao reads them — not as each file stores them: a date cell and
+    its text (2024年11月30日), a number and its text (1,200; full-width digits), a
+    percent-formatted 0.998 and the text 99.80% alike, as are texts but for their spaces
+    (the .xlsx of a table and its Word or web copy are one table). Any other difference
+    (a 完成值, a score, a 原因) is one."""
+    text = repr(_canonical(declared_content(table, meant=True)))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+# What a number's or a date's text may hold beside the value a Measure keeps (its digits,
+# separators, sign, comparison) — a text of these alone says no more than its Measure;
+# a date's text its 年月日 and a deadline's 前 (2024年11月30日前) too
+_NUMBER_MARKS = str.maketrans("", "", "0123456789.,+-:%≥≤<>=")
+_DATE_MARKS = str.maketrans("", "", "0123456789.,+-/:%≥≤<>=年月日号前")
+
+
+def _meant(value: object, year: int | None) -> object:
+    """A 指标值 or 完成值 as the scoring reads it (``parse_measure``, memoised): a number,
+    a date or a range written as nothing more (2024年11月30日, 1,200人, ≥99.80%) as its
+    Measure, whichever way it was stored — a date without its year (11月30日: a date cell
+    formatted m月d日, as Word shows it) in the table's ``year``, where the scoring places
+    it; nothing (blank, —, 无) as None; any other text as its compact text (spaces and
+    full-width aside), its wording kept (达成 and 基本达成, 1200人 and 1200人，其中200人延期
+    differ)."""
+    if value is None:
+        return None
+    measure = parse_measure(value)
+    if measure.kind == "empty":
+        return None
+    if measure.kind in _MEASURED and measure.problem is None and (
+            not isinstance(value, str) or _says_no_more(value, measure)):
+        if measure.yearless and year is not None:
+            month, day = measure.month_day  # type: ignore[misc]
+            with contextlib.suppress(ValueError):  # (2月29日 in a common year: as written)
+                return "date", measure.op, float(_dt.date(year, month, day).toordinal()), \
+                    "date", None
+        return measure.kind, measure.op, measure.value, measure.unit, measure.upper
+    return normalize_text(value) if isinstance(value, str) else repr(value)
+
+
+_MEASURED = ("number", "date", "range")
+
+
+def _says_no_more(text: str, measure: Measure) -> bool:
+    """Whether a number's or a date's text holds its Measure and nothing else."""
+    rest = normalize_text(text)
+    if measure.kind == "date":
+        return not rest.translate(_DATE_MARKS)
+    if measure.unit:
+        rest = rest.replace(measure.unit, "", 1)
+    return not rest.translate(_NUMBER_MARKS)
 
 
 def _canonical(value: object) -> object:
     if isinstance(value, tuple):
         return tuple(_canonical(item) for item in value)
+    if isinstance(value, str):  # spaces, line breaks and full-width forms aside: not memoised
+        return compact_string.__wrapped__(value) or None  # type: ignore[attr-defined]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         # A date cell is a date whoever read it: an .xls or .ods reader gives a date, the
-        # .xlsx readers a datetime at midnight. Both are keyed as the latter, the digest
-        # the .xlsx files (most tables) always had.
+        # .xlsx readers a datetime at midnight. Both are keyed as the latter.
         return _dt.datetime.combine(value, _dt.time())
     return value
