@@ -148,7 +148,7 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             return
         yield finding("JX501", source, f"总分写为 {points_written(summed.written)}，"  # type: ignore[arg-type]
                                        f"各项得分之和为 {points(expected)}{made_of}"
-                                       f"{_tails_note(summed)}"
+                                       f"{_tails_note(table, summed)}"
                                        f"{_formula_note(table, source, left_out, summed)}"
                                        f"{_weights_first(table)}"
                                        f"{_grade_after_fix(table, evaluation, summed)}")
@@ -157,7 +157,7 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
                                        "无法核对各项得分，请核对哪些得分超过了分值")
 
 
-def _tails_note(summed: _Sum) -> str:
+def _tails_note(table: SelfEvaluation, summed: _Sum) -> str:
     """What a JX501 adds where the 总分 is the sum of the scores as their cells hold them
     but not as they show them (=F14*0.9/0.95 under 0.00: 14.2105… shown 14.21, the 总分
     =SUM(…) 89.99 under scores showing 90.00): which cell hides a tail."""
@@ -165,7 +165,7 @@ def _tails_note(summed: _Sum) -> str:
             or differs(summed.held, summed.written, rules.TOLERANCE):
         return ""
     cell, held, shown = summed.tail
-    return (f"（按各单元格显示的数相加；{cell.cell} 显示 {points(shown)}，单元格中为 "
+    return (f"（按各单元格显示的数相加；{cell_named(table, cell)} 显示 {points(shown)}，单元格中为 "
             f"{points_written(held)}，总分按未四舍五入的数相加为 {points(summed.held)}，"
             "得分宜用 ROUND(…,2) 计算）")
 
@@ -295,7 +295,7 @@ def _items_off_under_rules_total(table: SelfEvaluation, evaluation: Evaluation
 def _items_off_message(table: SelfEvaluation, evaluation: Evaluation, summed: _Sum,
                        off: list[tuple[Source | None, str, float, float]]) -> str:
     """JX501 where the 总分 is right and items are written off the rules: it names them."""
-    items = "、".join(f"{source.cell + ' ' if source is not None else ''}{name}得分 "
+    items = "、".join(f"{cell_named(table, source) + ' ' if source is not None else ''}{name}得分 "
                       f"{points_written(declared)}（应为 {points(computed)}）"
                       for source, name, declared, computed in off)
     which = "该项" if len(off) == 1 else "这些"
@@ -457,12 +457,12 @@ def _cells_note(table: SelfEvaluation, source: Source, areas: list[Area], additi
     if execution is not None and execution not in scores:
         scores[execution] = ("执行率得分", summed.execution)
         if not times(execution):
-            notes.append(f"不含执行率得分 {execution.cell}（{points_written(summed.execution)}）")  # type: ignore[arg-type]
+            notes.append(f"不含执行率得分 {cell_named(table, execution)}（{points_written(summed.execution)}）")  # type: ignore[arg-type]
     if not additive:
         return notes
     for cell, (what, value) in scores.items():
         if times(cell) > 1 and value is not None:
-            notes.append(f"把{what} {cell.cell}（{points_written(value)}）计入了 {times(cell)} 次")
+            notes.append(f"把{what} {cell_named(table, cell)}（{points_written(value)}）计入了 {times(cell)} 次")
     roles = _cell_roles(table)
     others = sorted(((cell, info) for cell, info in table.cells.items()
                      if cell not in scores and cell != source and times(cell)
@@ -470,7 +470,7 @@ def _cells_note(table: SelfEvaluation, source: Source, areas: list[Area], additi
                      and info.value != 0),  # (a 0 adds nothing: no cause)
                     key=lambda item: _row_column(item[0]))
     if others:
-        listed = "、".join(f"{cell.cell}（{_role_value(roles.get(cell), info)}）"
+        listed = "、".join(f"{cell_named(table, cell)}（{_role_value(roles.get(cell), info)}）"
                           for cell, info in others[:_LISTED_CELLS])
         more = f"等 {len(others)} 个单元格" if len(others) > _LISTED_CELLS else ""
         notes.append(f"又计入了不是得分的 {listed}{more}")
@@ -523,7 +523,7 @@ def _left_out_message(table: SelfEvaluation, evaluation: Evaluation, source: Sou
         value = weight_info.value if weight_info is not None else None
         now = f"，显示 {points(value)}" if isinstance(value, (int, float)) \
             and not isinstance(value, bool) else ""
-        weights = f"分值合计公式（{weight_source.cell}）同样不含这些行{now}；"
+        weights = f"分值合计公式（{cell_named(table, weight_source)}）同样不含这些行{now}；"
     return (f"总分公式{_quoted(formula)}不含{_left_out_rows(table, source, left_out)}：{shown}{total}"
             f"{weights}重算也不会计入。请把公式中的区域扩到第 {last} 行，或从 jixiao new 新建的"
             "模板中复制总分和分值合计的公式（新模板从表头的下一行合计到总分的上一行，"
@@ -730,7 +730,7 @@ def _off_listed(table: SelfEvaluation, evaluation: Evaluation) -> str:
     rank = {indicator.sources.get("score"): at for at, indicator in enumerate(table.indicators)}
     off.sort(key=lambda item: -1 if item[1] == "执行率" else rank.get(item[0], len(rank)))
     return "；各项得分与规则相差：" + "、".join(
-        f"{cell.cell if cell is not None else name + '得分'} "
+        f"{cell_named(table, cell) if cell is not None else name + '得分'} "
         f"{'未填' if declared is None else points_written(declared)}"
         f"（规则 {rules.band_text(*bands[cell]) if declared is None and cell in bands else points(computed)}）"
         for cell, name, declared, computed in off)
