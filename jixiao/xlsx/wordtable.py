@@ -7,10 +7,14 @@ in document order, each paragraph outside the tables a row of one cell (the titl
 top-level table (w:tbl) its rows, a cell where the grid puts it — w:gridBefore
 skips columns, w:gridSpan merges across, w:vMerge (restart … continue) merges down
 — with a blank row after it. A cell's text is its paragraphs joined by line breaks
-(w:t, w:tab, w:br); a table nested in a cell is text of that cell. Values are taken
-as from a page (``webtable._value``): a plain number is a number. Where each top-level
-table was laid out (its rows, its grid's columns and widths) is given too: a table ends
-where its w:tbl does (``read.documents``).
+(w:t, w:tab, w:br); a table nested in a cell is text of that cell — unless the outer
+table only frames it (each row one cell: 附件1 | the 自评表 in the cell below), whose
+cells' paragraphs and tables are then laid out as the body's. A text box (w:txbxContent;
+of a drawing kept with its VML fallback, one) is paragraphs after the paragraph it is
+anchored in (a title, a 自评结论 typed in a box); in a table's cell it is not read.
+Values are taken as from a page (``webtable._value``): a plain number is a number. Where
+each table was laid out (its rows, its grid's columns and widths) is given too: a table
+ends where its w:tbl does (``read.documents``).
 
 The columns are the grid's column borders snapped together: Word keeps every border any
 row has as a grid column of its own, so a border dragged by hand in some rows (or saved
@@ -24,8 +28,9 @@ tables, a .doc LibreOffice exported: their borders none of the upper rows have) 
 cell by cell: a lower row with as many cells as an upper one takes that row's borders,
 and every lower row whose borders are all so matched is laid on them (``_regridded``).
 
-(Over 400 lines: a cell's text, its place on the snapped grid and the embedded
-objects all walk the same WordprocessingML, for this one job; .doc reuses all of it.)
+(Over 400 lines: a cell's text, its place on the snapped grid, frames, text boxes and
+the embedded objects all walk the same WordprocessingML, for this one job; .doc reuses
+all of it.)
 
 The package is checked first as any workbook's is (``guard.check_package``, called by
 ``read_workbook``: size, ratio, member count, methods, DTDs); word/document.xml is then
@@ -56,10 +61,14 @@ _VAL = f"{_W}val"
 _WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag",
                        f"{_W}ins", f"{_W}moveTo"))
 _MOST_CARRIED = 2  # leading columns a page of a table may leave out (绩效指标, 一级指标)
+_TEXT_BOX = f"{_W}txbxContent"
+_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_MOST_NESTED = 8  # frames and text boxes within each other read as such, at most
 # Column borders this close (twips: 3 mm) are one border (the module's docstring).
 SNAP = 170
-# What is never the document's text: deleted text, text boxes (kept twice, as a drawing
-# and its fallback), field codes, footnote marks.
+# What is never a paragraph's (a cell's) own text: deleted text, text boxes (kept twice,
+# as a drawing and its fallback: a paragraph's are laid out after it, ``_text_boxes``),
+# field codes, footnote marks.
 _SKIPPED = frozenset((f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_W}instrText",
                       f"{_W}delText", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr",
                       f"{_W}tblPr", f"{_W}tblGrid"))
@@ -88,16 +97,66 @@ def document_sheets(name: str, document: bytes, max_cells: int,
         raise _damaged(name, type(error).__name__) from None
     body = root.find(f"{_W}body")
     layout = _Layout(max_cells)
-    for block in _blocks(body if body is not None else root):
+    _lay_out(layout, _blocks(body if body is not None else root), 0)
+    if tables is not None:
+        tables.extend(layout.tables)
+    return [(SHEET, layout.cells, layout.merges)]
+
+
+def _lay_out(layout: _Layout, blocks: Iterator[Any], depth: int) -> None:
+    """Paragraphs and tables in document order: a paragraph a line, then the text boxes
+    drawn in it (their paragraphs and tables, as the body's); a table its rows — one that
+    only frames others (``_frame``) its cells' paragraphs and tables instead."""
+    for block in blocks:
         if block.tag == _P:
             text = _cell_text([block])
             if text:
                 layout.line(text)
+            if depth < _MOST_NESTED:
+                for box in _text_boxes(block):
+                    _lay_out(layout, _blocks(box), depth + 1)
+        elif depth < _MOST_NESTED and _frame(block):
+            for row in _children(block, _TR):
+                for cell in _children(row, _TC):
+                    _lay_out(layout, _blocks(cell), depth + 1)
         else:
             layout.table(block)
-    if tables is not None:
-        tables.extend(layout.tables)
-    return [(SHEET, layout.cells, layout.merges)]
+
+
+def _frame(table: Any) -> bool:
+    """Whether a table only frames others: each row one cell (附件1 | the 自评表 below it),
+    a cell holding a table of its own. A table with a table in one of its many cells
+    (a list typed as a table in an indicator's cell) is no frame: that is the cell's text."""
+    held = False
+    for row in _children(table, _TR):
+        cells = list(_children(row, _TC))
+        if len(cells) != 1:
+            return False
+        held = held or any(block.tag == _TBL for block in _blocks(cells[0]))
+    return held
+
+
+def _text_boxes(paragraph: Any) -> Iterator[Any]:
+    """The text boxes (w:txbxContent) drawn in a paragraph, in order, not in text Word does
+    not show (deleted, hidden). A drawing kept twice (mc:AlternateContent: the drawing in
+    its mc:Choice, the same box in VML in its mc:Fallback) gives its first box, once."""
+    if next(paragraph.iter(_TEXT_BOX), None) is None:
+        return  # (most paragraphs: no walk)
+
+    def walk(element: Any) -> Iterator[Any]:
+        for child in element:
+            tag = child.tag
+            if tag == _TEXT_BOX:
+                yield child
+            elif tag == _ALTERNATE:
+                box = next(child.iter(_TEXT_BOX), None)
+                if box is not None:
+                    yield box
+            elif tag not in _SKIPPED and tag != _P and tag != _TBL \
+                    and not (tag == f"{_W}r" and _hidden(child)):
+                yield from walk(child)
+
+    yield from walk(paragraph)
 
 
 _O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"

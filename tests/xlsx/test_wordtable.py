@@ -96,6 +96,54 @@ def test_a_nested_table_is_text_in_its_cell(tmp_path):
     assert max(column for _, column in cells) == 2
 
 
+def test_a_table_framed_by_another_is_a_table_of_its_own(tmp_path):
+    """An outer table of one cell a row (附件1 above, the 自评表 in the cell below) only
+    frames the table it holds: its paragraphs are lines, the inner table laid out as one
+    at the top level (before: the whole 自评表 one cell's text, no table found)."""
+    inner = table([[cell("三级指标"), cell("分值")], [cell("a"), cell("10")]])
+    body = table([[cell("附件1：项目支出绩效自评表")], [cell("", inner=inner)]]) + paragraph("完")
+    tables = []
+    [(_, found, _)] = docx_sheets("t.docx", docx(tmp_path / "t.docx", body).read_bytes(), 10_000,
+                                  tables)
+    cells = {(row, column): value for row, column, value, _ in found}
+    assert cells == {(1, 1): "附件1：项目支出绩效自评表", (2, 1): "三级指标", (2, 2): "分值",
+                     (3, 1): "a", (3, 2): 10, (5, 1): "完"}
+    assert [(item.first, item.last) for item in tables] == [(2, 3)]
+
+
+def test_a_single_cell_frame_holding_a_note_and_a_table(tmp_path):
+    inner = table([[cell("三级指标"), cell("分值")]])
+    body = paragraph("项目支出绩效自评表") + table([[cell("附件1", inner=inner)]])
+    _, cells, _ = sheet(docx(tmp_path / "t.docx", body))
+    assert cells == {(1, 1): "项目支出绩效自评表", (2, 1): "附件1", (3, 1): "三级指标",
+                     (3, 2): "分值"}
+
+
+_VML_BOX = ('<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+            '<w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>')
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_DRAWN_BOX = (f'<w:p><w:r><mc:AlternateContent xmlns:mc="{_MC}"><mc:Choice Requires="wps">'
+              '<w:drawing><wps:txbx xmlns:wps="http://schemas.microsoft.com/office/word/2010/'
+              'wordprocessingShape"><w:txbxContent>{0}</w:txbxContent></wps:txbx></w:drawing>'
+              '</mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml">'
+              '<v:textbox><w:txbxContent>{0}</w:txbxContent></v:textbox></v:shape></w:pict>'
+              '</mc:Fallback></mc:AlternateContent></w:r><w:t>页眉</w:t></w:p>')
+
+
+@pytest.mark.parametrize("box", [_VML_BOX, _DRAWN_BOX], ids=["vml", "drawing-and-fallback"])
+def test_a_text_box_is_paragraphs_where_it_is_anchored(tmp_path, box):
+    """A title typed in a text box: its paragraphs are lines where its anchor paragraph
+    stands, after that paragraph's own text; a drawing kept with its VML fallback once."""
+    body = (box.format(paragraph("项目支出绩效自评表") + paragraph("（2024年度）"))
+            + table([[cell("三级指标"), cell("分值")]]))
+    _, cells, _ = sheet(docx(tmp_path / "t.docx", body))
+    lines = ["项目支出绩效自评表", "（2024年度）"]
+    if box is _DRAWN_BOX:
+        lines.insert(0, "页眉")
+    assert [cells[(row, 1)] for row in range(1, len(lines) + 1)] == lines
+    assert cells[(len(lines) + 1, 2)] == "分值" and len(cells) == len(lines) + 2
+
+
 def test_too_many_cells_are_refused(tmp_path):
     path = docx(tmp_path / "t.docx", table([[cell("x", span=5000)]] * 200))
     with pytest.raises(TooManyCells):
