@@ -6,7 +6,9 @@ file by the add-in's own writer (addin/cfb.py, [MS-CFB]).
     doc(tmp_path / "t.doc", ["项目支出绩效自评表", [[Cell("项目名称", 2000), Cell("x", 6000)]]])
 
 A block is a paragraph (str) or a table (rows of ``Cell``s). A cell's ``merge`` is the
-TC80 vertMerge flag: 3 starts a vertical merge, 1 continues it.
+TC80 vertMerge flag: 3 starts a vertical merge, 1 continues it; its ``inner`` a table
+nested in it after its text (its paragraphs at depth 2, sprmPItap; each cell ending at
+sprmPFInnerTableCell, each row at sprmPFInnerTtp with its sprmTDefTable), as Word writes it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from jixiao.xlsx.cfb import write as compound_file
 
 _IN_TABLE = struct.pack("<HB", 0x2416, 1)
 _ROW_END = struct.pack("<HB", 0x2417, 1)
+_DEPTH_2 = struct.pack("<Hi", 0x6649, 2)  # sprmPItap
+_INNER_CELL = struct.pack("<HB", 0x244B, 1)
+_INNER_ROW_END = struct.pack("<HB", 0x244C, 1)
 _TEXT_AT = 0x800  # where the text starts in the WordDocument stream
 
 
@@ -28,6 +33,7 @@ class Cell:
     text: Any = ""
     width: int = 1000  # twips
     merge: int = 0
+    inner: tuple[tuple[Cell, ...], ...] = ()  # a table nested in the cell, after its text
 
 
 def _define_table(cells: list[Cell], left: int = 0) -> bytes:
@@ -60,6 +66,17 @@ def _paragraphs(blocks: list[Any], fields: dict[str, str], huge: bool
         for row in block:
             for cell in row:
                 lines = str(cell.text).split("\n")
+                if cell.inner:  # its text, the nested table, then the cell's end alone
+                    lines = [*lines, ""] if cell.text != "" else [""]
+                    for line in lines[:-1]:
+                        add(line + "\r", _IN_TABLE)
+                    for inner_row in cell.inner:
+                        for inner in inner_row:
+                            add(f"{inner.text}\r", _IN_TABLE + _DEPTH_2 + _INNER_CELL)
+                        add("\r", _IN_TABLE + _DEPTH_2 + _INNER_CELL + _INNER_ROW_END
+                            + _define_table(list(inner_row)))
+                    add(lines[-1] + "\x07", _IN_TABLE)
+                    continue
                 for line in lines[:-1]:
                     add(line + "\r", _IN_TABLE)
                 add(lines[-1] + "\x07", _IN_TABLE)
@@ -174,12 +191,14 @@ def doc(path: str | Path, blocks: list[Any], *, fields: dict[str, str] | None = 
 
 
 def workbook_doc(workbook: str | Path, path: str | Path, *,
-                 nudged: tuple[int, dict[int, int]] | None = None, **options: Any) -> Path:
+                 nudged: tuple[int, dict[int, int]] | None = None, framed: str | None = None,
+                 **options: Any) -> Path:
     """The workbook's first sheet as a .doc, as ``wordfiles.workbook_docx`` lays it out:
     its title lines as paragraphs, the rest one table, each column 1000 twips wide, a
     merged range one cell over its columns, merged down by vertMerge. ``nudged``: (a
     sheet row, {border k: twips}) — from that row on, the border right of column k is
-    that far off (a border dragged by hand in those rows)."""
+    that far off (a border dragged by hand in those rows). ``framed``: the table nested in
+    the one cell of an outer table, under that text (附件1)."""
     from wordfiles import _grid, _text, _title_rows, row_cells
 
     values, merges = _grid(workbook)
@@ -199,5 +218,7 @@ def workbook_doc(workbook: str | Path, path: str | Path, *,
             cells.append(Cell(text, width, flags[merge]))
             column += span
         rows.append(cells)
+    if framed is not None:
+        rows = [[Cell(framed, 9000, inner=tuple(tuple(cells) for cells in rows))]]
     blocks.append(rows)
     return doc(path, blocks, **options)

@@ -15,16 +15,18 @@ What is read, from [MS-DOC] (Word 97-2003 binary file format):
   in a table (sprmPFInTable), a row's end (sprmPFTtp), and the row's cell edges and
   vertical merges (sprmTDefTable, 2.9.321: rgdxaCenter, TC80.tcgrf.vertMerge;
   sprmTVertMerge).
-Text is cut into cells at the cell marks (0x07) of depth-1 tables; a nested table is
-text of its cell (as in a .docx). A field shows its result, not its code.
+Text is cut into cells at the cell marks (0x07) of depth-1 tables; a table nested in a
+cell (depth 2: sprmPFInnerTableCell, sprmPFInnerTtp) is a w:tbl in that cell, as in a
+.docx (read as its cell's text, or as a table of its own where the outer table only
+frames it: ``wordtable``); deeper ones are text. A field shows its result, not its code.
 
 The grid written for a table is every cell edge of its rows (within 4 twips, as LibreOffice
 and Word match edges), so a cell spanning several columns is one cell over them; edges a
 little off each other (a border dragged by hand in some rows, a table saved split across
 pages) are then snapped into one column border as a .docx's are (``wordtable.SNAP``).
 
-(A little over 400 lines: the format's structures — FIB, pieces, PAPX pages, sprms, row
-definitions — are only ever needed together, for this one job.)
+(Over 400 lines: the format's structures — FIB, pieces, PAPX pages, sprms, row
+definitions, nested rows — are only ever needed together, for this one job.)
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ _ENCRYPTED, _TABLE_1 = 0x0100, 0x0200  # FibBase flags: fEncrypted, fWhichTblStm
 _CLX, _BTE_PAPX, _BTE_CHPX = 33, 13, 12  # pairs in FibRgFcLcb97: fcClx, fcPlcfBtePapx, …Chpx
 _DELETED, _HIDDEN = 0x0800, 0x083C  # sprmCFRMarkDel (a tracked deletion), sprmCFVanish
 _IN_TABLE, _TTP, _ITAP = 0x2416, 0x2417, 0x6649  # sprmPFInTable, sprmPFTtp, sprmPItap
+_INNER_CELL, _INNER_TTP = 0x244B, 0x244C  # sprmPFInnerTableCell, sprmPFInnerTtp (nested)
 _HUGE_PAPX, _TABLE_PROPS = 0x6646, 0x646B  # grpprl in the Data stream
 _DEF_TABLE, _DEF_TABLE_10, _CHANGE_TABS = 0xD608, 0xD606, 0xC615
 _VERT_MERGE = 0xD62B  # sprmTVertMerge
@@ -172,10 +175,10 @@ def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
 class _Paragraph:
     """What the cutting needs of a paragraph's properties."""
 
-    __slots__ = ("in_table", "row_end", "depth", "edges", "merges")
+    __slots__ = ("in_table", "row_end", "inner_cell", "inner_row_end", "depth", "edges", "merges")
 
     def __init__(self, grpprl: bytes, extra: bytes) -> None:
-        self.in_table = self.row_end = False
+        self.in_table = self.row_end = self.inner_cell = self.inner_row_end = False
         self.depth = 0
         self.edges: list[int] = []
         self.merges: dict[int, int] = {}  # cell → VerticalMergeFlag (1 continue, 3 restart)
@@ -189,6 +192,10 @@ class _Paragraph:
                 self.in_table = bool(operand[:1] != b"\0")
             elif sprm == _TTP:
                 self.row_end = bool(operand[:1] != b"\0")
+            elif sprm == _INNER_CELL:
+                self.inner_cell = bool(operand[:1] != b"\0")
+            elif sprm == _INNER_TTP:
+                self.inner_row_end = bool(operand[:1] != b"\0")
             elif sprm == _ITAP and len(operand) == 4:
                 self.depth = struct.unpack("<i", operand)[0]
             elif sprm in (_DEF_TABLE, _DEF_TABLE_10):
@@ -364,7 +371,9 @@ class _Document:
                 paragraph = self.paragraph(fc)
                 text = "".join(line)
                 line = []
-                if character == "\r" or paragraph.depth > 1:
+                if paragraph.depth > 1 and paragraph.in_table:
+                    body.nested(text, paragraph)
+                elif character == "\r" or paragraph.depth > 1:
                     if paragraph.in_table:
                         body.cell_line(text)
                     else:
@@ -403,36 +412,68 @@ def _clean(text: str) -> str:
     return f"<w:p><w:r>{''.join(parts)}</w:r></w:p>" if parts else "<w:p/>"
 
 
+class _Xml(str):
+    """A cell's content already written as WordprocessingML: a table nested in it."""
+
+
 class _Body:
-    """The body being written: paragraphs, and tables as their rows come."""
+    """The body being written: paragraphs, and tables as their rows come; a table nested
+    in a cell (its paragraphs at depth 2: a cell ends at sprmPFInnerTableCell, a row at
+    sprmPFInnerTtp) a w:tbl in that cell, as a .docx has it; deeper ones its text."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.rows: list[tuple[list[list[str]], _Paragraph]] = []
         self.cells: list[list[str]] = []
         self.lines: list[str] = []
+        self.inner: _Body | None = None  # the table nested in the cell being read
 
     def paragraph(self, text: str) -> None:
         self._close_table()
         self.parts.append(_clean(text))
 
+    def nested(self, text: str, properties: _Paragraph) -> None:
+        """A paragraph of a table nested in the current cell."""
+        if self.inner is None:
+            self.inner = _Body()
+        if properties.depth == 2 and properties.inner_row_end:
+            self.inner.row_end(properties)
+        elif properties.depth == 2 and properties.inner_cell:
+            self.inner.cell_end(text)
+        else:
+            self.inner.cell_line(text)
+
+    def _close_nested(self) -> None:
+        if self.inner is not None:
+            inner, self.inner = self.inner, None
+            inner._close_rows()
+            if inner.rows:
+                self.lines.append(_Xml(_table(inner.rows)))
+
     def cell_line(self, text: str) -> None:
+        self._close_nested()
         self.lines.append(text)
 
     def cell_end(self, text: str) -> None:
+        self._close_nested()
         self.lines.append(text)
         self.cells.append(self.lines)
         self.lines = []
 
     def row_end(self, properties: _Paragraph) -> None:
+        self._close_nested()
         self.rows.append((self.cells, properties))
         self.cells, self.lines = [], []
 
-    def _close_table(self) -> None:
+    def _close_rows(self) -> None:
+        self._close_nested()
         if self.cells or self.lines:  # cells without their row's end: a row of their own
             if self.lines:
                 self.cells.append(self.lines)
             self.row_end(_Paragraph(b"", b""))
+
+    def _close_table(self) -> None:
+        self._close_rows()
         if self.rows:
             self.parts.append(_table(self.rows))
         self.rows = []
@@ -475,7 +516,8 @@ def _table(rows: list[tuple[list[list[str]], _Paragraph]]) -> str:
             properties_xml = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
                 '<w:vMerge w:val="restart"/>' if merge == 3 else
                 "<w:vMerge/>" if merge == 1 else "")
-            paragraphs = "".join(_clean(text) for text in lines_of_cell) or "<w:p/>"
+            paragraphs = "".join(text if isinstance(text, _Xml) else _clean(text)
+                                 for text in lines_of_cell) or "<w:p/>"
             parts.append(f"<w:tc><w:tcPr>{properties_xml}</w:tcPr>{paragraphs}</w:tc>")
         lines.append(f"<w:tr>{''.join(parts)}</w:tr>")
     columns = "".join(f'<w:gridCol w:w="{b - a}"/>' for a, b in zip(grid, grid[1:], strict=False))

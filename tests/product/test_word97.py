@@ -127,6 +127,27 @@ def test_cells_spans_merges_fields_and_a_wide_row(tmp_path):
     assert [cells[(row, column)] for column in range(1, 15)] == [f"列{n}" for n in range(1, 15)]
 
 
+def test_a_table_nested_in_a_cell_is_a_table_in_that_cell(tmp_path):
+    """A table nested in a cell (depth 2): a w:tbl in that cell, as in a .docx — its text
+    where the outer table has other cells; where the outer table only frames it (one cell
+    a row), a table of its own. Before: every nested paragraph a line of the outer cell."""
+    inner = ((Cell("三级指标", 2000), Cell("分值", 1000)), (Cell("培训人次", 2000), Cell(10, 1000)))
+    path = doc(tmp_path / "t.doc", ["标题", [[Cell("附件1", 3000, inner=inner)]], "中",
+                                    [[Cell("说明", 2000, inner=inner), Cell("b", 1000)]]])
+    _, cells, _ = _laid_out(path)
+    assert cells == {(1, 1): "标题", (2, 1): "附件1", (3, 1): "三级指标", (3, 2): "分值",
+                     (4, 1): "培训人次", (4, 2): 10, (6, 1): "中",
+                     (7, 1): "说明\n三级指标\n分值\n培训人次\n10", (7, 2): "b"}
+
+
+def test_a_doc_table_inside_a_frame_is_read_as_the_table(tmp_path):
+    """The first Putuo table (99.98, 优) in the one cell of an outer table under 附件1."""
+    book = standard(tmp_path / "t.xlsx")
+    data, found = findings(workbook_doc(book, tmp_path / "t.doc", framed="附件1"))
+    assert found == [] and (data["total_computed"], data["grade_computed"]) == (99.98, "优")
+    assert data["project"]["year"] == 2024
+
+
 def test_an_encrypted_or_damaged_doc_is_one_chinese_line(tmp_path):
     book = standard(tmp_path / "自评表.xlsx")
     locked = workbook_doc(book, tmp_path / "加密.doc", encrypted=True)
