@@ -26,10 +26,10 @@ from jixiao.batch.cache import (
 )
 from jixiao.batch.outcome import Outcome, shown_name
 from jixiao.batch.summary import FileSummary, plain_pickle
+from jixiao.report.result import ANNOTATION_FAILED
 from jixiao.xlsx.limits import Limits
 
 DEFAULT_TIMEOUT = 60.0  # seconds one file may take before it is abandoned
-ANNOTATION_FAILED = "未能写出标注副本"  # a note's start: the file got no annotated copy
 Job = tuple[str, "str | None", "str | None", "float | None"]  # file, rules, annotate_to, timeout
 
 

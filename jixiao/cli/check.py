@@ -1,7 +1,8 @@
 """``jixiao check FILE...``: find every mistake a reviewer would, with cell references.
 
 Exit 0 = no errors (warnings allowed), 1 = errors, 2 = a file unreadable or
-not a 自评表.
+not a 自评表, or an annotated copy asked for that could not be written (an .xls, a
+Strict Open XML workbook: as ``jixiao batch --annotate-dir`` counts them).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     add_timeout_option(parser)
     parser.epilog = ("退出码：0 没有错误（可有警告；自评结果汇总表说明后也是 0），1 有错误，"
-                     "2 文件无法读取、是空文件、不是自评表或未识别出表格。"
+                     "2 文件无法读取、是空文件、不是自评表或未识别出表格，或要求的标注副本未能写出。"
                      "全部代码见 jixiao rules。")
 
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.fileio import refuse_input_as_output
     from jixiao.pipeline import check_workbook
     from jixiao.report.json import json_report
-    from jixiao.report.result import exit_code
+    from jixiao.report.result import ANNOTATION_FAILED, exit_code
     from jixiao.report.text import text_report
     from jixiao.rules import rule_set
     from jixiao.timeouts import file_seconds, time_limit
@@ -49,31 +50,42 @@ def run(args: argparse.Namespace) -> int:
     targets = _annotation_targets(args.files, args.annotate) if args.annotate else {}
     for target in targets.values():  # never onto a file given to be checked
         refuse_input_as_output(target, args.files, "标注副本")
-    results, written = [], []
+    results, written, unwritten = [], [], 0
     seconds = file_seconds(args.timeout)
     for path in args.files:
         with time_limit(seconds, Path(path).name):
             result = check_workbook(path, args.rules)
         results.append(result)
         target = targets.get(str(result.path))
-        if target is not None and not result.error and _annotated(result, target, args.annotate):
-            written.append(target)
+        if target is not None and not result.error:
+            if _annotated(result, target, args.annotate):
+                written.append(target)
+            else:
+                unwritten += 1
         # the copy read as opened is the annotated copy's only: never held for the report
         result.opened = None
     print(json_report(results) if args.json else text_report(results))
     for result in results:
         if result.error and args.json:
             print(f"jixiao：{result.error}", file=sys.stderr)
+        elif args.json:  # the text report has said it (注意); the JSON has it in its notes
+            for note in result.notes:
+                if note.startswith(ANNOTATION_FAILED):
+                    print(f"jixiao：{note.removeprefix(ANNOTATION_FAILED + '：')}",
+                          file=sys.stderr)
     for target in written:
         print(f"已写入标注副本：{target}", file=sys.stderr if args.json else sys.stdout)
-    return exit_code(results)
+    # a copy asked for and not made: a reviewer's script must notice (as batch's does)
+    return 2 if unwritten else exit_code(results)
 
 
 def _annotated(result: FileResult, target: Path, annotate_to: str) -> bool:
-    """Write the annotated copy of a file just checked; False (said on stderr) where its
-    format cannot be written back."""
+    """Write the annotated copy of a file just checked; False where its format cannot be
+    written back — said in its notes (``ANNOTATION_FAILED``), which the text report and
+    the JSON show."""
     from jixiao.errors import UnreadableWorkbook
     from jixiao.report.annotate import annotate
+    from jixiao.report.result import ANNOTATION_FAILED
 
     try:
         # a name jixiao made up in a folder (NAME-校验.xlsx) is never written through a link
@@ -81,7 +93,7 @@ def _annotated(result: FileResult, target: Path, annotate_to: str) -> bool:
         annotate(result.path, target, result.findings, derived=Path(annotate_to).is_dir(),
                  notes=notes, result=result)
     except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
-        print(f"jixiao：{error}", file=sys.stderr)
+        result.notes.append(f"{ANNOTATION_FAILED}：{error}")
         return False
     for note in notes:  # the copy written through openpyxl: some content simplified
         print(f"jixiao：{note}", file=sys.stderr)

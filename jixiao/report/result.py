@@ -14,6 +14,10 @@ from pathlib import Path
 from jixiao.checks import Finding
 from jixiao.model import Evaluation, SelfEvaluation
 
+# How the note of a file whose annotated copy was asked for and not written begins
+# (``jixiao check --annotate``, ``jixiao batch --annotate-dir``)
+ANNOTATION_FAILED = "未能写出标注副本"
+
 
 @dataclass
 class CheckedTable:

@@ -544,9 +544,9 @@ def test_recalc_and_annotate_refuse_an_xls_with_a_clear_line(tmp_path, capsys):
     assert main(["recalc", str(xls)]) == 2
     err = capsys.readouterr().err
     assert "xls" in err and "不能重新计算" in err and "jixiao convert" in err
-    assert main(["check", str(xls), "--annotate", str(tmp_path / "标注.xlsx")]) == 0
+    assert main(["check", str(xls), "--annotate", str(tmp_path / "标注.xlsx")]) == 2
     out, err = capsys.readouterr()
-    assert "不能制作标注副本" in err and "共 0 个错误" in out
+    assert "注意：未能写出标注副本" in out and "不能制作标注副本" in out and "共 0 个错误" in out
     assert not (tmp_path / "标注.xlsx").exists()
 
 

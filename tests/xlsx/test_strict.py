@@ -71,9 +71,15 @@ def test_what_writes_into_the_file_refuses_it_in_words(tmp_path, capsys):
     said = ("jixiao：“strict.xlsx”是“Strict Open XML 电子表格”格式：jixiao 能校验它，但不能按这种"
             "格式写出重算结果或标注副本。请在 Excel 中“另存为”，保存类型选“Excel 工作簿(*.xlsx)”，"
             "或在 WPS、LibreOffice 中另存为 Excel 工作簿（.xlsx）后再试\n")
-    assert main(["check", "--annotate", str(tmp_path / "标注.xlsx"), str(path)]) == 1
+    # the check is reported; the copy asked for is not made, which the exit code (2, as
+    # batch gives for copies not written), the report and the JSON say
+    assert main(["check", "--annotate", str(tmp_path / "标注.xlsx"), str(path)]) == 2
     out, err = capsys.readouterr()
     assert "JX501  自评表!H16" in out and "已写入标注副本" not in out
+    assert f"注意：未能写出标注副本：{said.removeprefix('jixiao：')}" in out and err == ""
+    assert main(["check", "--json", "--annotate", str(tmp_path / "标注.xlsx"), str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert json.loads(out)["notes"] == [f"未能写出标注副本：{said.removeprefix('jixiao：').strip()}"]
     assert err == said
     assert main(["recalc", str(path)]) == 2
     out, err = capsys.readouterr()
