@@ -369,7 +369,8 @@ def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place:
         target = source if in_place else Path(output) if output else default_output(source,
                                                                                      package)
         if not in_place and _same_file(source, target):
-            raise JixiaoError("输出文件就是输入文件；要覆盖原文件请使用 --in-place")
+            same = "" if os.path.normpath(target) == os.path.normpath(source) else f"“{source}”"
+            raise JixiaoError(f"输出文件“{target}”就是输入文件{same}；要覆盖原文件请使用 --in-place")
         suffix = output_suffix(source, package)
         if not in_place and target.suffix.lower() != suffix.lower():
             said = "输出文件须与输入一样" if suffix == source.suffix else \

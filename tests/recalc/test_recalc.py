@@ -717,6 +717,20 @@ def test_bad_input_is_one_chinese_line_and_exit_2(tmp_path, capsys, make, args, 
     assert message in captured.err and "Traceback" not in captured.err
 
 
+def test_output_that_is_the_input_is_named(tmp_path, capsys, monkeypatch):
+    """rt33: the refusal names the file (as check --annotate's does), and both names
+    where the output reaches the input under another (a hard link)."""
+    monkeypatch.chdir(tmp_path)
+    putuo(tmp_path / "in1.xlsx")
+    assert main(["recalc", "in1.xlsx", "-o", "in1.xlsx"]) == 2
+    assert capsys.readouterr().err == ("jixiao：输出文件“in1.xlsx”就是输入文件；"
+                                       "要覆盖原文件请使用 --in-place\n")
+    os.link(tmp_path / "in1.xlsx", tmp_path / "链接.xlsx")
+    assert main(["recalc", "in1.xlsx", "-o", "链接.xlsx"]) == 2
+    assert capsys.readouterr().err == ("jixiao：输出文件“链接.xlsx”就是输入文件“in1.xlsx”；"
+                                       "要覆盖原文件请使用 --in-place\n")
+
+
 def _template(path: Path) -> Path:
     book = openpyxl.Workbook()
     book.template = True
