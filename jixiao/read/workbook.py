@@ -104,6 +104,7 @@ from jixiao.xlsx.openpyxl_cells import (
     openpyxl_sheets,
     sheet_formulas,
     with_cell_references,
+    with_error_types,
     with_stand_in_titles,
     without_empty_cells,
 )
@@ -206,7 +207,7 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
             for part in parts.values():
                 if part not in too_big:
                     content = archive.read(part)
-                    sheet = with_cell_references(content)
+                    sheet = with_error_types(with_cell_references(content))
                     if package.formatted > _MANY_EMPTY_CELLS:
                         sheet = without_empty_cells(sheet)
                     if sheet is not content:

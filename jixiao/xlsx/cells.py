@@ -225,7 +225,8 @@ def _sheet(name: str, xml: bytes, styles: Styles, strings: list[str] | None,
         if kind == NUMBER:
             if not raw:
                 continue
-            value: Any = int(raw) if raw.isdigit() else _number(raw)
+            value: Any = int(raw) if raw.isdigit() else _number(raw) if raw[0] != "#" \
+                else _error(raw)
         elif kind == SHARED:
             if not raw:
                 continue
@@ -245,7 +246,8 @@ def _sheet(name: str, xml: bytes, styles: Styles, strings: list[str] | None,
         elif kind == DATE or kind == DURATION:
             if not raw:
                 continue
-            value = styles.date(_number(raw), kind == DURATION)
+            value = styles.date(_number(raw), kind == DURATION) if raw[0] != "#" \
+                else _error(raw)
         elif kind == TEXT or kind == ERROR:
             if not raw:
                 continue
@@ -337,6 +339,16 @@ def rows_out_of_view(text: str) -> tuple[frozenset[int], frozenset[int]]:
     hidden = _hidden_rows(text)[0] if 'hidden="' in text else frozenset()
     applied = _applied_filter(text) if hidden and "filterColumn" in text else None
     return hidden, hidden - unfiltered(hidden, applied)
+
+
+def _error(text: str) -> str:
+    """An error value stored in a cell typed as a number (``<c><v>#NAME?</v></c>``): the
+    error, as openpyxl reads it once ``openpyxl_cells.with_error_types`` has typed it."""
+    from jixiao.model import ERROR_CODES
+
+    if text not in ERROR_CODES:
+        raise Unsure(f"a number cell holding {text!r}")  # openpyxl fails too
+    return text
 
 
 def _number(text: str) -> int | float:

@@ -55,14 +55,15 @@ def for_openpyxl(archive: zipfile.ZipFile, emptied: Collection[str] = (),
     """The package as openpyxl (and the formulas package, which reads through it) should
     read it, or None where that is the package as it is: the sheets ``emptied``, so
     openpyxl need not parse them; the parts ``replaced`` as given (``without_empty_cells``);
-    every worksheet's cells with their references (``with_cell_references``); each member
+    every worksheet's cells with their references (``with_cell_references``) and its
+    errors stored as numbers typed as errors (``with_error_types``); each member
     under the name the package refers to it by (``_exact_names``)."""
     replaced = dict(replaced or {})
     for info in archive.infolist():
         if info.filename not in emptied and info.filename not in replaced:
             content = archive.read(info)
             if _SHEET_DATA in content:
-                placed = with_cell_references(content)
+                placed = with_error_types(with_cell_references(content))
                 if placed is not content:
                     replaced[info.filename] = placed
     renamed = _exact_names(archive)
@@ -91,6 +92,45 @@ def as_openpyxl_reads(data: bytes) -> bytes:
 _SHEET_DATA = b"sheetData"
 # A row or cell written without its address: its place follows from the one before.
 _UNPLACED = re.compile(rb"<(?:[\w.-]+:)?(?:c|row)(?=[\s/>])(?![^<>]*\sr\s*=)")
+
+
+# A value stored as an error (#NAME?): the cell's start is looked for from there
+_STORED_ERROR = re.compile(rb"<((?:[\w.-]+:)?)v>(#[A-Z0-9/!?_]{2,13})</\1v>")
+_TYPE = re.compile(rb"""\st\s*=\s*["']([^"']*)["']""")
+
+
+def with_error_types(content: bytes) -> bytes:
+    """A sheet's XML with ``t="e"`` on each cell typed as a number (no ``t``, or ``t="n"``)
+    whose value is an error (``<c r="G13"><v>#NAME?</v></c>``, as some exporters write
+    it): the error value it is, which openpyxl refuses the whole file over (float("#NAME?")).
+    ``content`` itself where there is none."""
+    from jixiao.model import ERROR_CODES
+
+    if b">#" not in content:
+        return content
+    pieces, done = [], 0
+    for found in _STORED_ERROR.finditer(content):
+        if found.group(2).decode() not in ERROR_CODES:
+            continue
+        tag = b"<" + found.group(1) + b"c"
+        start = max(content.rfind(tag + b" ", done, found.start()),
+                    content.rfind(tag + b">", done, found.start()))
+        if start < 0 or content.find(b"</" + found.group(1) + b"c>", start, found.start()) >= 0:
+            continue  # not inside a cell
+        end = content.find(b">", start)
+        kind = _TYPE.search(content, start, end)
+        if kind is None:
+            pieces += [content[done:end], b' t="e"']
+        elif kind.group(1).strip() == b"n":
+            pieces += [content[done:kind.start(1)], b"e"]
+            end = kind.end(1)
+        else:
+            continue  # text, an error already …: as it is
+        done = end
+    if not pieces:
+        return content
+    pieces.append(content[done:])
+    return b"".join(pieces)
 
 
 def with_cell_references(content: bytes) -> bytes:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from jixiao.errors import UnreadableWorkbook, missing_file
+from jixiao.model import ERROR_CODES
 from jixiao.xlsx.book import (
     DefinedName,
     calculates_on_load,
@@ -293,9 +294,12 @@ class Package:
             try:
                 value = float(raw)
             except ValueError:
-                if formula is None:
+                if raw.strip() in ERROR_CODES:  # an error stored in a cell typed as a number
+                    value = ExcelError(raw.strip())
+                elif formula is None:
                     raise
-                value = None  # a formula's stale cached value does not matter
+                else:
+                    value = None  # a formula's stale cached value does not matter
         return Cell(span.ref, span.row, span.column, value, data_type, formula)
 
 
