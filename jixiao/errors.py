@@ -117,6 +117,13 @@ def missing_file(path: object) -> UnreadableWorkbook:
     return UnreadableWorkbook(f"找不到文件“{path}”")
 
 
+def sheet_part_missing(file_name: str, sheet: str, member: str) -> UnreadableWorkbook:
+    """The error of a workbook that lists a sheet whose part is not in its zip: damaged
+    (cut short, or a member deleted), whichever reader meets it."""
+    return UnreadableWorkbook(f"“{file_name}”已损坏：工作表“{sheet}”的内容（{member}）不在文件中；"
+                              "请向填报单位重新索取原文件（或在 Excel 中打开、让它修复后另存）")
+
+
 def folder_given(path: object, task: str = "", instead: str = "",
                  kind: type[JixiaoError] = UsageError) -> JixiaoError:
     """The error of a folder given where one file is read: ``task`` says what the command

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao import levels, native
-from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook
+from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook, sheet_part_missing
 from jixiao.layout import COLUMN
 from jixiao.model import (
     HELPERS_MISSING,
@@ -222,8 +222,15 @@ def read_workbook(path: str | Path, *, max_rows: int | None = None,
             source = io.BytesIO(for_openpyxl(archive, too_big, replaced) or data)
     if sheets is None:
         sheets = openpyxl_sheets(path, source, formulas, titles)
-    found = _workbook(path, sheets, notes, bool(too_big), named, package.external,
-                      parts.hidden, rules_cells)
+    for sheet, member in parts.missing:
+        notes.append(f"工作表“{sheet}”的内容（{member}）不在文件中（文件已损坏），未读取")
+    try:
+        found = _workbook(path, sheets, notes, bool(too_big), named, package.external,
+                          parts.hidden, rules_cells)
+    except NotASelfEvaluation:
+        if parts.missing:  # the table may be what is missing: the file is damaged, not "no table"
+            raise sheet_part_missing(path.name, *parts.missing[0]) from None
+        raise
     found.calculate_on_load = parts.calculate_on_load and any(
         cached for sheet in sheets for _, cached in sheet.formulas.values())
     return found

@@ -307,6 +307,8 @@ class SheetParts(dict[str, str]):
     hidden: frozenset[str] = frozenset()
     calculate_on_load: bool = False
     workbook: str = "xl/workbook.xml"
+    # (name, member) of each worksheet the workbook lists whose part is not in the zip
+    missing: tuple[tuple[str, str], ...] = ()
 
 
 def sheet_parts(path: Path, archive: zipfile.ZipFile,
@@ -320,7 +322,7 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
         rels = _relationships(archive, workbook, known)
         members = set(archive.namelist())
         parts = SheetParts()
-        hidden = []
+        hidden, missing = [], []
         content = archive.read(workbook)
         if _STRICT in content[:4096]:  # (the reader renames what xlsx.strict knows of it)
             raise UnreadableWorkbook(
@@ -330,11 +332,13 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
         sheets, parts.calculate_on_load = _workbook_facts(content)
         for name, relation, state in sheets:
             kind, member = rels.get(relation, ("", ""))
-            if kind.endswith("/worksheet") and member in members:
+            if kind.endswith("/worksheet") and member not in members:
+                missing.append((name, member))
+            elif kind.endswith("/worksheet"):
                 parts[name] = member
                 if state in ("hidden", "veryHidden"):
                     hidden.append(name)
-        parts.hidden = frozenset(hidden)
+        parts.hidden, parts.missing = frozenset(hidden), tuple(missing)
         parts.workbook = workbook
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as error:
         raise UnreadableWorkbook(f"“{path.name}”已损坏，无法读取工作簿结构"

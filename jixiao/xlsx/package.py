@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from jixiao.errors import UnreadableWorkbook, missing_file
+from jixiao.errors import UnreadableWorkbook, missing_file, sheet_part_missing
 from jixiao.model import ERROR_CODES
 from jixiao.xlsx.book import (
     DefinedName,
@@ -189,6 +189,9 @@ class Package:
             rid = sheet.get(f"{{{RELATIONSHIPS}}}id")
             if rid in targets:  # chart sheets and dialog sheets hold no cells
                 sheets.append(Sheet(sheet.get("name", ""), targets[rid]))
+        missing = next((sheet for sheet in sheets if sheet.part not in self.members), None)
+        if missing is not None:  # nothing is written into a damaged package
+            raise sheet_part_missing(self.path.name, missing.name, missing.part)
         if len({sheet.name.upper() for sheet in sheets}) < len(sheets):
             raise KeyError("two sheets of one name")  # Excel refuses such a file too
         return sheets, defined_names(root)
