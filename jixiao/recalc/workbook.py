@@ -308,14 +308,15 @@ def open_workbook(path: str | Path) -> Package:
     file, an office program's lock file (~$自评表.xlsx) are refused as ``check`` refuses them
     (``read_bytes``, ``refuse_lock_file``)."""
     from jixiao.xlsx.book import member_of, read_bytes, refuse_lock_file, sniff
-    from jixiao.xlsx.foreign import foreign_format, foreign_refusal
+    from jixiao.xlsx.foreign import foreign_format, foreign_refusal, unidentified_compound
 
     path = Path(path)
     data, _ = read_bytes(path)
     refuse_lock_file(path, data, "重算")
     kind = foreign_format(data)
-    if kind is not None:
-        raise UnreadableWorkbook(foreign_refusal(path.name, kind, "重新计算"))
+    if kind is not None:  # (a damaged compound file: damaged, as check says, not "an .xls")
+        raise UnreadableWorkbook(unidentified_compound(path.name, data)
+                                 or foreign_refusal(path.name, kind, "重新计算"))
     sniff(path, data)  # no zip: what it is (encrypted, a CSV, a web page …), as check says
     package = Package(path, data)
     types = package.members.get(member_of("[Content_Types].xml", package.members) or "", b"")

@@ -43,6 +43,21 @@ def foreign_refusal(name: str, kind: str, action: str) -> str:
             f"{'粘贴其中的表格并' if kind in ('docx', 'doc') else ''}另存为 .xlsx）后再{action}")
 
 
+def unidentified_compound(name: str, data: bytes) -> str | None:
+    """The one line for an OLE2 file that ``foreign_format`` can only guess is an .xls: it
+    names neither an Excel workbook's stream nor a Word document's (a Microsoft Works .wps,
+    or a file damaged or cut short) — what check and recalc both say of it; None for any
+    other file."""
+    if not data.startswith(CFB) or foreign_format(data) != "xls" or is_excel_97(data):
+        return None
+    if name.lower().endswith(".wps"):  # Microsoft Works' .wps (its CONTENTS stream), not WPS 文字's
+        return (f"“{name}”不是 WPS 文字能另存的 Word 兼容格式（可能是 Microsoft Works 文档或已损坏），"
+                "无法读取：请在 WPS 或 Word 中打开后另存为 .docx 再试")
+    return (f"“{name}”是旧版 Office 复合文档（旧版 Excel 97-2003 的 .xls 或 Word 97-2003 的 .doc），"
+            "但已损坏或不完整（看不出是哪一种），无法读取；请向填报单位重新索取原文件（若能在 Excel 或 "
+            "Word 中打开，另存为 .xlsx 或 .docx 再试）")
+
+
 def foreign_format_of(path: str | Path) -> str | None:
     """``foreign_format`` of a file, from its first and last bytes; None if unreadable."""
     try:
@@ -159,20 +174,12 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                                  "请另存为 .xlsx 后再试") from None
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as error:  # calamine refuses: damaged, or encrypted
-        if kind == "xls" and not is_excel_97(data) and name.lower().endswith(".wps"):
-            raise UnreadableWorkbook(  # Microsoft Works' .wps (its CONTENTS stream), not WPS 文字's
-                f"“{name}”不是 WPS 文字能另存的 Word 兼容格式（可能是 Microsoft Works 文档或已损坏），"
-                "无法读取：请在 WPS 或 Word 中打开后另存为 .docx 再试") from None
-        if kind == "xls" and not is_excel_97(data):  # no Workbook stream named: cut short?
-            raise UnreadableWorkbook(
-                f"“{name}”是旧版 Office 复合文档（旧版 Excel 97-2003 的 .xls 或 Word 97-2003 的 .doc），"
-                "但已损坏或不完整（看不出是哪一种），"
-                f"无法读取（{type(error).__name__}）；请向填报单位重新索取原文件（若能在 Excel 或 Word 中"
-                "打开，另存为 .xlsx 或 .docx 再试）") from None
-        raise UnreadableWorkbook(f"“{name}”是{what}文件，但已损坏或设置了密码，无法读取"
-                                 f"（{type(error).__name__}）；请在 Excel 或 WPS 中打开后另存为"
-                                 " .xlsx 再试") from None
+    except Exception:  # calamine refuses: damaged, or encrypted
+        said = unidentified_compound(name, data)
+        if said is not None:
+            raise UnreadableWorkbook(said) from None
+        raise UnreadableWorkbook(f"“{name}”是{what}文件，但已损坏或设置了密码，无法读取；"
+                                 "请在 Excel 或 WPS 中打开后另存为 .xlsx 再试") from None
     sheets = []
     notes: list[str] = []
     too_long = False
