@@ -23,6 +23,8 @@ one function here (``missing_file``, ``wrong_suffix``), so it always reads alike
 
 from __future__ import annotations
 
+import errno
+
 
 class JixiaoError(Exception):
     """Base class; ``str()`` is a complete Chinese sentence for the user."""
@@ -115,6 +117,72 @@ class TimedOut(JixiaoError):
 def missing_file(path: object) -> UnreadableWorkbook:
     """The error of a file that is not there, wherever it is looked for."""
     return UnreadableWorkbook(f"找不到文件“{path}”")
+
+
+_ERRNO_TEXTS = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "所在磁盘是只读的",
+    errno.ENOENT: "找不到文件或目录",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EBUSY: "文件正被占用",
+    errno.ETXTBSY: "文件正被占用",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EDQUOT: "磁盘配额已满",
+    errno.EIO: "磁盘读写错误",
+    errno.ELOOP: "符号链接循环（链接最终指向自己）",
+    errno.ENXIO: "不是普通文件（如命名管道），无法读取",
+    errno.EEXIST: "同名的文件已存在",
+    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """An operating-system error in Chinese: "没有权限", "磁盘空间不足" …"""
+    if getattr(error, "winerror", None) in (32, 33):  # sharing / lock violation on Windows
+        return "文件正被其他程序打开（如 Excel），请先关闭它"
+    return _ERRNO_TEXTS.get(error.errno or 0, error.strerror or str(error))
+
+
+def damage_text(error: BaseException) -> str:
+    """What a reader's exception says is wrong with a file, in Chinese — never the class
+    name, which tells a user nothing: a member missing by its name, XML not well-formed by
+    its line, a zip damaged, cut short … The exception chain is followed to its most
+    telling link (openpyxl wraps the cause in a ValueError of its own)."""
+    import re
+    import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
+
+    link: BaseException | None = error
+    seen = 0
+    while link is not None and seen < 8:
+        seen += 1
+        if isinstance(link, KeyError):
+            said = str(link.args[0]) if link.args else ""
+            named = re.search(r"named '([^']+)'", said)  # zipfile's "There is no item named …"
+            member = named.group(1) if named else said if "/" in said or "." in said else ""
+            return f"缺少部件 {member}" if member else "缺少必需的部件"
+        if isinstance(link, ParseError):
+            line, column = getattr(link, "position", (0, 0))
+            return f"XML 格式错误，第 {line} 行第 {column} 列" if line else "XML 格式错误"
+        if isinstance(link, UnicodeDecodeError):
+            return "文字编码不是 UTF-8"
+        if isinstance(link, zlib.error):
+            return "压缩数据损坏"
+        if isinstance(link, zipfile.BadZipFile):
+            return "校验和不符，内容已改变" if "CRC" in str(link) else "压缩包已损坏"
+        if isinstance(link, EOFError):
+            return "文件提前结束"
+        if isinstance(link, NotImplementedError):
+            return "不支持的压缩方式"
+        if isinstance(link, MemoryError):
+            return "内容过大，内存不足"
+        if isinstance(link, OSError):
+            return os_error_text(link)
+        link = link.__cause__ or link.__context__
+    return "内容格式异常"
 
 
 def sheet_part_missing(file_name: str, sheet: str, member: str) -> UnreadableWorkbook:

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from jixiao.errors import OutputError
+from jixiao.errors import OutputError, os_error_text
 
 
 @contextlib.contextmanager
@@ -574,29 +574,3 @@ def _flush_directory(directory: Path) -> None:
             os.fsync(handle)
         finally:
             os.close(handle)
-
-
-_ERRNO_TEXTS = {
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "所在磁盘是只读的",
-    errno.ENOENT: "找不到文件或目录",
-    errno.EISDIR: "这是一个文件夹",
-    errno.EBUSY: "文件正被占用",
-    errno.ETXTBSY: "文件正被占用",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.EDQUOT: "磁盘配额已满",
-    errno.EIO: "磁盘读写错误",
-    errno.ELOOP: "符号链接循环（链接最终指向自己）",
-    errno.ENXIO: "不是普通文件（如命名管道），无法读取",
-    errno.EEXIST: "同名的文件已存在",
-    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
-}
-
-
-def os_error_text(error: OSError) -> str:
-    """An operating-system error in Chinese: "没有权限", "磁盘空间不足" …"""
-    if getattr(error, "winerror", None) in (32, 33):  # sharing / lock violation on Windows
-        return "文件正被其他程序打开（如 Excel），请先关闭它"
-    return _ERRNO_TEXTS.get(error.errno or 0, error.strerror or str(error))

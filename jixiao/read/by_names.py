@@ -27,7 +27,7 @@ from openpyxl.utils.cell import (
 
 from jixiao import rules as _rules
 from jixiao.cellfuncs import is_error
-from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook, missing_file
+from jixiao.errors import NotASelfEvaluation, UnreadableWorkbook, damage_text, missing_file
 from jixiao.layout import DEFINED_NAMES, FUND_LABELS
 from jixiao.levels import level1_category
 from jixiao.model import (
@@ -273,7 +273,7 @@ def _open(path: Path) -> tuple[Workbook, Workbook]:
                 load_workbook(io.BytesIO(data), data_only=True))
     except Exception as error:  # corrupt, encrypted, not a workbook: all mean "cannot read"
         raise UnreadableWorkbook(
-            f"无法读取“{path.name}”：文件已损坏、已加密或不是 .xlsx 工作簿（{type(error).__name__}）"
+            f"无法读取“{path.name}”：文件已损坏、已加密或不是 .xlsx 工作簿（{damage_text(error)}）"
         ) from error
 
 

@@ -51,13 +51,13 @@ def number_formats(package: Package, sheet: Sheet) -> dict[str, str]:
     except (Unsure, ValueError):  # a stylesheet the fast reader leaves to openpyxl
         from openpyxl import load_workbook
 
-        from jixiao.errors import UnreadableWorkbook
+        from jixiao.errors import UnreadableWorkbook, damage_text
 
         try:
             book = load_workbook(package.source())
         except Exception as error:  # noqa: BLE001 — openpyxl's many ways to fail on a damaged part
             raise UnreadableWorkbook(f"“{package.path.name}”已损坏或格式异常，无法读取其单元格格式"
-                                     f"（{type(error).__name__}）") from None
+                                     f"（{damage_text(error)}）") from None
         return {cell.coordinate: cell.number_format for row in book[sheet.name].iter_rows()
                 for cell in row if isinstance(cell.value, (int, float))}
     return {span.ref: styles.formats[span.style] for span in package.spans(sheet)

@@ -30,7 +30,7 @@ from formulas.ranges import Ranges
 from formulas.tokens.operand import Error, XlError
 
 from jixiao.cellfuncs import FUNCTIONS
-from jixiao.errors import JixiaoError
+from jixiao.errors import JixiaoError, damage_text
 from jixiao.recalc.arrays import REFUSED, bound_array_functions, runtime_problem
 from jixiao.recalc.calling import argument_value, call_function, fit
 from jixiao.recalc.cellformats import AS_TIME, as_time, with_formats, with_times
@@ -481,7 +481,7 @@ def _loaded(package: Package, linked: dict[_Where, Linked], pictures: dict[_Wher
     except Exception as error:  # noqa: BLE001 — openpyxl or formulas could not read it
         # what failed, in the reader's words; the library's own text is English Python
         raise JixiaoError(f"计算引擎无法读取“{package.path.name}”中的公式和单元格，"
-                          f"没有算出任何公式（{type(error).__name__}）") from None
+                          f"没有算出任何公式（{damage_text(error)}）") from None
 
 
 def _kept_scoring(package: Package, model: _Model, graph: dict[Any, Any]) -> set[_Where]:

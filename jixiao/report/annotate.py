@@ -39,7 +39,7 @@ from pathlib import Path
 
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding, findings_rows
 from jixiao.errors import JixiaoError, OutputError, StrictOpenXml, UnreadableWorkbook
-from jixiao.fileio import atomic_output
+from jixiao.fileio import atomic_output, os_error_text
 from jixiao.report.result import FileResult
 from jixiao.xlsx.annotate_package import Mark, ResultRow, Revealed, write_annotated
 from jixiao.xlsx.guard import check_package
@@ -82,17 +82,18 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
     keep_vba = macros and output.suffix.lower() == ".xlsm"
     if macros and not keep_vba:
         raise OutputError(f"“{source.name}”含宏，标注副本也须以 .xlsm 结尾")
-    from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal
+    from jixiao.xlsx.foreign import foreign_format_of, foreign_refusal, unidentified_compound
 
     kind = foreign_format_of(source)
     if kind is not None:  # checked by its values; it cannot be written back
-        raise UnreadableWorkbook(foreign_refusal(source.name, kind, "制作标注副本"))
+        raise UnreadableWorkbook(unidentified_compound(source.name, _head(source))
+                                 or foreign_refusal(source.name, kind, "制作标注副本"))
     check_package(source)  # the file may have changed since it was checked
     try:
         data = source.read_bytes()  # read once: the copy, and the content it is made of
     except OSError as error:
         raise UnreadableWorkbook(f"无法打开“{source.name}”制作标注副本"
-                                 f"（{type(error).__name__}）") from None
+                                 f"（{os_error_text(error)}）") from None
     try:
         package: Package | None = Package(source, data)
     except StrictOpenXml:
@@ -284,6 +285,17 @@ def _location(item: Finding) -> str:
     """A link within the workbook (the location attribute, no relationship): Excel, WPS and
     LibreOffice all follow it."""
     return f"'{item.sheet.replace(chr(39), chr(39) * 2)}'!{item.cell}"
+
+
+def _head(path: Path) -> bytes:
+    """What tells an OLE2 file's kind (``foreign.file_ends``: such a file whole); b"" if
+    it cannot be read (the refusal then says what ``foreign_format_of`` told)."""
+    from jixiao.xlsx.foreign import file_ends
+
+    try:
+        return file_ends(path)[0]
+    except OSError:
+        return b""
 
 
 def _has_macros(path: Path) -> bool:

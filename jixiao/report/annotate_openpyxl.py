@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from jixiao.errors import UnreadableWorkbook
+from jixiao.errors import UnreadableWorkbook, damage_text
 from jixiao.xlsx.annotate_comments import (
     NOTE_WIDTH,
     SEPARATOR,
@@ -70,7 +70,7 @@ def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence
                                  keep_links=True)
     except Exception as error:  # already read once; anything here means the file changed
         raise UnreadableWorkbook(f"无法打开“{source.name}”制作标注副本"
-                                 f"（{type(error).__name__}）") from None
+                                 f"（{damage_text(error)}）") from None
     book.template = False  # a template's copy is a workbook (its type follows its name)
 
     by_cell: dict[tuple[str, str], list[Mark]] = {}

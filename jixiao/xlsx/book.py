@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jixiao.errors import EmptyWorkbook, UnreadableWorkbook, encrypted, folder_given, missing_file
+from jixiao.errors import (
+    EmptyWorkbook,
+    UnreadableWorkbook,
+    damage_text,
+    encrypted,
+    folder_given,
+    missing_file,
+)
 from jixiao.fileio import os_error_text
 from jixiao.xlsx.foreign import CFB as _CFB
 from jixiao.xlsx.limits import Limits
@@ -342,7 +349,7 @@ def sheet_parts(path: Path, archive: zipfile.ZipFile,
         parts.workbook = workbook
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as error:
         raise UnreadableWorkbook(f"“{path.name}”已损坏，无法读取工作簿结构"
-                                 f"（{type(error).__name__}）") from None
+                                 f"（{damage_text(error)}）") from None
     return parts
 
 
@@ -410,7 +417,7 @@ def count_rows(path: Path, archive: zipfile.ZipFile, part: str, limits: Limits) 
         return _rows_with_content(archive.read(part))
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise UnreadableWorkbook(f"“{path.name}”已损坏，工作表无法解压"
-                                 f"（{type(error).__name__}）") from None
+                                 f"（{damage_text(error)}）") from None
 
 
 

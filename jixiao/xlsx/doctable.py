@@ -37,7 +37,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
-from jixiao.errors import UnreadableWorkbook, encrypted
+from jixiao.errors import UnreadableWorkbook, damage_text, encrypted
 from jixiao.xlsx.wordtable import SYMBOL_FONT
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -68,9 +68,9 @@ def doc_document(name: str, data: bytes) -> bytes:
         raise
     except (struct.error, IndexError, ValueError, KeyError, OSError, EOFError,
             OverflowError, MemoryError) as error:
-        raise _damaged(name, type(error).__name__) from None
+        raise _damaged(name, damage_text(error)) from None
     except Exception as error:  # olefile's own refusals of a damaged compound file
-        raise _damaged(name, type(error).__name__) from None
+        raise _damaged(name, damage_text(error)) from None
 
 
 def _damaged(name: str, why: str) -> UnreadableWorkbook:
@@ -128,7 +128,7 @@ def embedded_objects(name: str, data: bytes) -> list[tuple[str, bytes]]:
                 if len(found) >= limit:
                     break
     except Exception as error:  # olefile's refusals of a damaged compound file
-        raise _damaged(name, type(error).__name__) from None
+        raise _damaged(name, damage_text(error)) from None
     return found
 
 

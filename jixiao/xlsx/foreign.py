@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from jixiao.errors import UnreadableWorkbook
+from jixiao.errors import UnreadableWorkbook, damage_text
 from jixiao.xlsx.foreign_layout import Names, SheetLayout, foreign_layout
 from jixiao.xlsx.sheet import SheetCells
 
@@ -200,7 +200,7 @@ def foreign_sheets(name: str, data: bytes, kind: str, max_rows: int
                 layout = records.sheets.get(sheet_name) or SheetLayout()
                 merges = sheet.merged_cell_ranges or layout.merges
             except Exception as error:  # a chart sheet, a damaged sheet: skip it, say why
-                notes.append(f"工作表“{sheet_name}”无法读取（{type(error).__name__}），已跳过")
+                notes.append(f"工作表“{sheet_name}”无法读取（{damage_text(error)}），已跳过")
                 continue
             percent, results = layout.percent, layout.results
             cells = [(row, column, shown, percent.get((row, column), "General")
@@ -259,7 +259,7 @@ def _text_sheets(name: str, data: bytes, kind: str, max_rows: int
         raise over_limit(name, f"单元格（含合并区域）超过 {max_cells:,} 个", "max_cells") from None
     except (ParseError, ValueError) as error:  # (defusedxml's refusals are ValueErrors)
         raise UnreadableWorkbook(f"“{name}”是{FOREIGN_FORMATS[kind]}文件，但已损坏或格式异常，"
-                                 f"无法读取（{type(error).__name__}）；请在 Excel 或 WPS 中打开后"
+                                 f"无法读取（{damage_text(error)}）；请在 Excel 或 WPS 中打开后"
                                  "另存为 .xlsx 再试") from None
     kept, notes, too_long = [], [], False
     for sheet_name, cells, merges in sheets:

@@ -516,15 +516,9 @@ class CheckedZip:
 
 
 def _damage(error: BaseException) -> str:
-    if isinstance(error, zlib.error):
-        return "压缩数据损坏"
-    if isinstance(error, zipfile.BadZipFile) and "CRC" in str(error):
-        return "校验和不符，内容已改变"
-    if isinstance(error, EOFError):
-        return "文件提前结束"
-    if isinstance(error, NotImplementedError):
-        return "不支持的压缩方式"
-    return type(error).__name__
+    from jixiao.errors import damage_text
+
+    return damage_text(error)
 
 
 def _check_member_count(stream: IO[bytes], size: int, name: str, limits: Limits) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from jixiao.errors import JixiaoError, UnreadableWorkbook
+from jixiao.errors import JixiaoError, UnreadableWorkbook, damage_text
 from jixiao.xlsx.book import NS_MAIN
 from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, from_excel, is_timedelta_format
 from jixiao.xlsx.placing import with_references
@@ -324,4 +324,4 @@ def _load(path: Path, source: io.BytesIO) -> Any:
             return load_workbook(source, data_only=True, keep_links=False)
     except Exception as error:  # any failure inside openpyxl means the file is damaged
         raise UnreadableWorkbook(f"“{path.name}”已损坏或格式异常，无法读取"
-                                 f"（{type(error).__name__}）") from None
+                                 f"（{damage_text(error)}）") from None

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from jixiao.errors import UnreadableWorkbook, missing_file, sheet_part_missing
+from jixiao.errors import UnreadableWorkbook, damage_text, missing_file, sheet_part_missing
 from jixiao.model import ERROR_CODES
 from jixiao.xlsx.book import (
     DefinedName,
@@ -157,12 +157,13 @@ class Package:
         try:
             return self.members[part].decode("utf-8")
         except (KeyError, UnicodeDecodeError) as error:
-            raise _unreadable(self.path, error) from None
+            raise _unreadable(self.path, error, part) from None
 
     def _workbook_part(self) -> str:
         found = self._related("", _OFFICE_DOCUMENT)
         if found is None:
-            raise KeyError("officeDocument")
+            raise UnreadableWorkbook(f"“{self.path.name}”已损坏：_rels/.rels 中没有指向工作簿部件的关系"
+                                     "（officeDocument），找不到工作簿")
         return found
 
     def _relationships(self, part: str) -> list[tuple[str, str, str]]:
@@ -181,7 +182,9 @@ class Package:
     def _read_workbook(self) -> tuple[list[Sheet], list[DefinedName]]:
         root = parse_xml(self.members[self.workbook_part])
         if root.find(f"{{{MAIN}}}sheets") is None:
-            raise KeyError("sheets")  # no workbook: Excel needs at least the list of sheets
+            # no workbook: Excel needs at least the list of sheets
+            raise UnreadableWorkbook(f"“{self.path.name}”已损坏：工作簿部件 {self.workbook_part} "
+                                     "中没有工作表列表（<sheets>）")
         targets = {rid: target for kind, target, rid in self._relationships(self.workbook_part)
                    if kind == _WORKSHEET}
         sheets = []
@@ -193,7 +196,10 @@ class Package:
         if missing is not None:  # nothing is written into a damaged package
             raise sheet_part_missing(self.path.name, missing.name, missing.part)
         if len({sheet.name.upper() for sheet in sheets}) < len(sheets):
-            raise KeyError("two sheets of one name")  # Excel refuses such a file too
+            twice = next(sheet.name for index, sheet in enumerate(sheets) if sheet.name.upper()
+                         in {other.name.upper() for other in sheets[:index]})
+            raise UnreadableWorkbook(  # Excel refuses such a file too
+                f"“{self.path.name}”已损坏：有两张工作表同名“{twice}”（Excel 也打不开这样的文件）")
         return sheets, defined_names(root)
 
     @functools.cached_property
@@ -258,7 +264,7 @@ class Package:
             part = member_of("xl/styles.xml", self.members)
             return Styles(self.members[part] if part else None, self.date1904)
         except ParseError as error:
-            raise _unreadable(self.path, error) from None
+            raise _unreadable(self.path, error, part) from None
 
     def may_hold_formulas(self, sheet: Sheet) -> bool:
         """False when the sheet surely has no formula (a quick look at its bytes)."""
@@ -390,7 +396,8 @@ def _unescape_hex(text: str) -> str:
     return text.replace("x005F_", "")
 
 
-def _unreadable(path: Path, error: BaseException) -> UnreadableWorkbook:
+def _unreadable(path: Path, error: BaseException, part: str | None = None) -> UnreadableWorkbook:
+    """The refusal of a package a part of which (``part``, where known) cannot be read."""
     head = b""
     try:
         with open(path, "rb") as handle:
@@ -400,8 +407,9 @@ def _unreadable(path: Path, error: BaseException) -> UnreadableWorkbook:
     if head.startswith(CFB[:4]):  # an OLE2 file, even one cut short: .xls or encrypted
         return UnreadableWorkbook(f"“{path.name}”已加密或是旧版 .xls 文件；请在 Excel 中取消密码或"
                                   "另存为 .xlsx 后再试")
+    where = f"{part}：" if part and not isinstance(error, KeyError) else ""
     return UnreadableWorkbook(f"无法读取“{path.name}”：不是有效的 .xlsx/.xlsm 工作簿"
-                              f"（{type(error).__name__}）")
+                              f"（{where}{damage_text(error)}）")
 
 
 __all__ = ["Cell", "CellSpan", "CellValue", "DefinedName", "ExcelError", "Formula",

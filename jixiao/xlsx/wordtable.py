@@ -47,7 +47,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from jixiao.errors import UnreadableWorkbook
+from jixiao.errors import UnreadableWorkbook, damage_text
 from jixiao.xlsx.sheet import DocumentTable, widths_alike
 from jixiao.xlsx.webtable import Cell, Merge, Sheet, TooManyCells, _value
 from jixiao.xlsx.xml import parse_xml
@@ -94,7 +94,7 @@ def document_sheets(name: str, document: bytes, max_cells: int,
     try:
         root = parse_xml(document)
     except (ParseError, ValueError) as error:
-        raise _damaged(name, type(error).__name__) from None
+        raise _damaged(name, damage_text(error)) from None
     body = root.find(f"{_W}body")
     layout = _Layout(max_cells)
     _lay_out(layout, _blocks(body if body is not None else root), 0)
@@ -200,10 +200,10 @@ def embedded_objects(name: str, data: bytes) -> list[tuple[str, bytes]]:
     except KeyError:
         raise _damaged(name, f"缺少 {DOCUMENT}") from None
     except (ParseError, ValueError) as error:
-        raise _damaged(name, type(error).__name__) from None
+        raise _damaged(name, damage_text(error)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError,
             RuntimeError, struct.error, NotImplementedError) as error:
-        raise _damaged(name, f"压缩包无法解压，{type(error).__name__}") from None
+        raise _damaged(name, f"压缩包无法解压，{damage_text(error)}") from None
 
 
 def _part(target: str) -> str:
@@ -237,7 +237,7 @@ def _document(name: str, data: bytes) -> bytes:
         raise _damaged(name, f"缺少 {DOCUMENT}") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError,
             EOFError, RuntimeError, struct.error, NotImplementedError) as error:
-        raise _damaged(name, f"压缩包无法解压，{type(error).__name__}") from None
+        raise _damaged(name, f"压缩包无法解压，{damage_text(error)}") from None
 
 
 def _blocks(parent: Any) -> Iterator[Any]:

@@ -769,9 +769,9 @@ def test_an_xlsx_under_another_name_with_own_formulas_is_recalculated_by_the_gen
 
 
 def test_an_xls_named_xlsx_is_refused_as_annotate_refuses_it(tmp_path, capsys):
-    from hostile import xls
+    from jixiao.xlsx.cfb import write
 
-    source = _renamed(xls(tmp_path), "old.xlsx")
+    source = _write(tmp_path / "old.xlsx", write({"Workbook": bytes(4096)}))  # an .xls's stream
     assert main(["recalc", str(source)]) == 2
     said = capsys.readouterr().err
     assert "“old.xlsx”是旧版 Excel 97-2003（.xls）文件，不是 .xlsx 或 .xlsm 工作簿：jixiao 可以校验它，" \
@@ -908,7 +908,8 @@ def test_a_template_whose_stylesheet_is_broken_is_refused_in_one_chinese_line(tm
             target.writestr(item, data)
     assert main(["recalc", str(tmp_path / "坏样式.xlsx"), "-o", str(tmp_path / "out.xlsx")]) == 2
     error = capsys.readouterr().err
-    assert error.strip() == "jixiao：无法读取“坏样式.xlsx”：不是有效的 .xlsx/.xlsm 工作簿（ParseError）"
+    assert error.strip() == ("jixiao：无法读取“坏样式.xlsx”：不是有效的 .xlsx/.xlsm 工作簿"
+                             "（xl/styles.xml：XML 格式错误，第 1 行第 7713 列）")
     assert not (tmp_path / "out.xlsx").exists()
 
 
