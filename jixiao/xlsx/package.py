@@ -6,6 +6,9 @@ openpyxl; ``writeback.write_cached_values`` writes the results back into a copy.
 
 Cell values, as a spreadsheet stores them: ``float``, ``str``, ``bool``,
 ``ExcelError`` (#VALUE! …) or ``None`` for a blank.
+
+(Over 400 lines: one job, a package's parts read as recalculation needs them; the
+refusals of a damaged package — which part, what is wrong — belong with the reading.)
 """
 
 from __future__ import annotations
