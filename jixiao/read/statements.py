@@ -32,9 +32,13 @@ from jixiao.rules import FULL_MARKS, GRADE_NAMES, TOLERANCE, grade_name, rounded
 _NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点壹贰貳叁參肆伍陆陸柒捌玖拾佰]+)"
 # The whole table's score: 总分, 总得分, 自评得分, 该项目得分, 项目自评总分, or 得分 opening a
 # clause (经自评，得分98分) — not one topic's (满意度得分9分), nor the scale (总分值100)
-# — or, the number followed by 分, 自评得 97 分 (子洲's report) and 综合评分98.93分
-_SAID_TOTAL = re.compile(r"(?:(?:自评|评价|评审|考核|综合|最终|项目|绩效|整体)+总?得?分|总得?分"
-                         r"|(?<![^,;。:])得分)数?(?:为|是|:|共计|合计)?" + _NUMBER + "分?"
+# — or, the number followed by 分, 自评得 97 分 (子洲's report) and 综合评分98.93分. A year
+# may stand before its 得分 or 总分 (该项目2024年度得分89.5分, 经自评，2024年得分…): whose
+# year it is, the table's or another, is the sentence's reading's (``_this_years``)
+_SCORE_YEAR = r"(?:(?:19|20)\d{2}年度?(?=总|得))?"
+_SAID_TOTAL = re.compile(r"(?:(?:自评|评价|评审|考核|综合|最终|项目|绩效|整体)+" + _SCORE_YEAR
+                         + r"总?得?分|总得?分|(?<![^,;。:])" + _SCORE_YEAR + "得分)"
+                         r"数?(?:为|是|:|共计|合计)?" + _NUMBER + "分?"
                          r"|(?:(?:自评|评价|考核|评审)得|(?:综合|自评|最终|绩效|总)评分(?:为|是|:)?)"
                          + _NUMBER + "分")
 # The grade: 评价等级为优, 等级优, 自评等级：良好, 评价结果为“优” — not any 结果 (实施结果良好)

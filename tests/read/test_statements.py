@@ -290,3 +290,32 @@ def test_a_year_after_a_short_subject_is_the_results_after_it(text, total, grade
     (2023年度，…); after 本项目/该项目 the 95 of 2023 was this year's total (JX506 error)."""
     said_total, _, said_grade = _report_results(text, 2024)
     assert (said_total, said_grade) == (total, grade)
+
+
+@pytest.mark.parametrize(("text", "restated"), [
+    ("经自评，该项目2024年度得分89.5分，评价等级为良。", {"total": 89.5, "grade": "良"}),
+    ("经自评，该项目2024年度得分89.5分。", {"total": 89.5}),
+    ("经自评，2024年度得分89.5分。", {"total": 89.5}),
+    ("经自评，本项目2024年总得分89.5分。", {"total": 89.5}),
+    ("经自评，该项目2023年度得分89.5分，评价等级为良。", {})])
+def test_a_score_after_the_tables_own_year_is_its_total(tmp_path, text, restated):
+    """rt33 r9 c4, c7: 该项目2024年度得分89.5分 under a 2024 table states its 总分 — the
+    year between 该项目 and 得分 is the table's own (before: only the 良 was read; the
+    total alone, nothing). Another year's stays unread."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    sheet.merge(sheet.line(text), 1, 9)
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert table.restated == restated
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("经自评，该项目2024年度得分89.5分", 89.5),
+    ("本项目2024年得分92分", 92.0),
+    ("经自评，2024年度得分89.5分", 89.5),
+    ("项目2024年度总得分98分", 98.0),
+    ("项目2024年度分两批下达资金", None)])  # no score: 分 is no 得分 nor 总分
+def test_a_year_between_the_subject_and_its_score(text, total):
+    assert stated_results(text)[0] == total
+    assert _report_results(text, 2024)[0] == total
+    assert _report_results(text.replace("2024", "2023"), 2024)[0] is None
