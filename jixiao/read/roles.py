@@ -71,6 +71,20 @@ def is_conclusion_label(text: str) -> bool:
     return _CONCLUSION.match(text) is not None
 
 
+# A conclusion's heading alone on its row (自评结论, 评价结论：, 总体评价, 结论, 三、自评结论),
+# the sentence under it its text
+_CONCLUSION_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?"
+    f"{_DECOR}(?:{_GRADE_WORDS}*结论|(?:总体|综合|整体)评价|(?:自评|评价|考核|绩效评价|绩效自评)结果)"
+    r"(?:\(.*\))?[:：]?")
+
+
+def is_conclusion_heading(text: str) -> bool:
+    """Whether a row's one text (compact) heads the conclusion written on the row under it:
+    自评结论, 评价结论, 总体评价, 综合评价, 结论, 自评结果 — alone, its colon after it."""
+    return _CONCLUSION_HEADING.fullmatch(text) is not None
+
+
 # What a PDF conversion prints into a table between its rows: a page's number
 # (``parsing.is_page_mark``), or a note (注：金额单位为万元). No row of the table.
 # A page's bare number (1 to 999: a long report's page 102 too), alone in its cell or line

@@ -22,6 +22,7 @@ from jixiao.parsing import normalize_text, points_in_words
 from jixiao.read.grid import Grid, clean, note, row_column
 from jixiao.read.roles import (
     explaining_label,
+    is_conclusion_heading,
     is_footer_label,
     is_instructions_label,
     is_note_label,
@@ -182,8 +183,9 @@ def _said_in(grid: Grid, row: int, column: int, year: int | None = None
 def read_statements(grid: Grid, first: int, last: int, stop: int,
                     table: SelfEvaluation) -> int:
     """The sentences stating the 总分 or the 评分等级 on the rows ``first`` to ``last`` (the
-    总分 and 等级 rows, read) and on the rows right under them, up to ``stop`` (a 自评结论):
-    each declares what the rows did not, or is a restatement. The last row read."""
+    总分 and 等级 rows, read) and on the rows right under them, up to ``stop`` (a 自评结论,
+    its label beside it or alone on the row above, ``_under_heading``): each declares what
+    the rows did not, or is a restatement. The last row read."""
     used = {_cell(table, key) for key in ("total", "grade")}
     row, blank = first, 0
     while row < stop:
@@ -195,13 +197,35 @@ def read_statements(grid: Grid, first: int, last: int, stop: int,
             continue
         column = stated_cell(grid, row)
         if column is None and row > last:
-            break
+            under = _under_heading(grid, row, stop)
+            if under is None:
+                break
+            row, column = under  # 自评结论 | then its sentence: the label's, read with it
         if column is not None and (row, column) not in used:
             read_stated(grid, row, column, table)
         if row > last:
             last, blank = row, 0
         row += 1
     return last
+
+
+def _under_heading(grid: Grid, row: int, stop: int) -> tuple[int, int] | None:
+    """Where a conclusion's heading alone on ``row`` (自评结论, 评价结论, 总体评价, 结论,
+    merged across the table or not) has its sentence stating the results: the cell of the
+    next row with cells (a blank row between at most, before ``stop``), read as it is
+    beside the label (``stated_cell``); None where the row is no such heading or the
+    sentence states no result. In a document only inside its table: a heading among the
+    report's paragraphs is the report's (``read_report_text``)."""
+    cells = grid.rows.get(row, [])
+    if len(cells) != 1 or not is_conclusion_heading(grid.texts.get((row, cells[0]), "")):
+        return None
+    below = next((below for below in range(row + 1, min(stop, row + 3))
+                  if grid.rows.get(below)), None)
+    if below is None or grid.tables and not any(
+            found.first <= row and below <= found.last for found in grid.tables):
+        return None
+    column = stated_cell(grid, below)
+    return None if column is None else (below, column)
 
 
 # Words of a sentence about another year's results (上年自评得分95分), not this table's

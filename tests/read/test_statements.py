@@ -2,6 +2,7 @@
 from a 自评结论 or the 总分 row's one merged cell, and what is not."""
 
 import pytest
+from wordfiles import workbook_docx
 from workbooks import Book, standard_sheet
 
 from jixiao.checks import run_checks
@@ -292,8 +293,52 @@ def test_a_year_after_a_short_subject_is_the_results_after_it(text, total, grade
     assert (said_total, said_grade) == (total, grade)
 
 
+RESTATED_WRONG = {"total": 89.5, "grade": "良"}  # 89.5 is 良 (80 to 90), the rows' 99.98 优
+
+
+@pytest.mark.parametrize("label", ["自评结论", "评价结论", "总体评价", "结论", "自评结论：",
+                                   "绩效自评结论", "综合评价"])
+@pytest.mark.parametrize("merged", [False, True])
+@pytest.mark.parametrize("text", ["经自评，该项目2024年度得分89.5分，评价等级为良。",
+                                  "经自评，该项目得分89.5分，评价等级为良。"])
+def test_a_conclusion_under_its_label_on_a_row_of_its_own_is_read(tmp_path, label,
+                                                                   merged, text):
+    """rt33 r9 c2, c3, c8: 总分 99.98, 评分等级 优, then 自评结论 alone on a row and the
+    sentence on the next: the sentence is the label's, its 89.5 and 良 restate the table
+    (JX506 twice) as they do beside the label. Before: the label alone ended the table,
+    the sentence unread — 未发现问题."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    row = sheet.line(label)
+    if merged:
+        sheet.merge(row, 1, 9)
+    sheet.merge(sheet.line(text), 1, 9)
+    sheet.merge(sheet.line("项目资金全部按时发放，下年度加强动态管理。"), 1, 9)
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert (table.total_declared, table.grade_declared) == (99.98, "优")
+    assert table.restated == RESTATED_WRONG
+    assert [f.code for f in run_checks(table, evaluate(table))] == ["JX506", "JX506"]
+
+
 @pytest.mark.parametrize(("text", "restated"), [
-    ("经自评，该项目2024年度得分89.5分，评价等级为良。", {"total": 89.5, "grade": "良"}),
+    ("经自评，该项目2024年度得分99.98分，评价等级为优。", {}),  # the table's own: right
+    ("经自评，该项目2023年度得分95分，评价等级为良。", {}),  # another year's
+    ("2023年度，该项目自评得分95分，等级为良。", {}),
+    ("项目资金全部按时发放，下年度加强动态管理。", {})])  # no result stated
+def test_a_conclusion_under_its_label_row_restates_only_this_years_results(tmp_path, text,
+                                                                          restated):
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    sheet.line("自评结论")
+    sheet.merge(sheet.line(text), 1, 9)
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert table.project.year == 2024
+    assert table.restated == restated
+    assert run_checks(table, evaluate(table)) == []
+
+
+@pytest.mark.parametrize(("text", "restated"), [
+    ("经自评，该项目2024年度得分89.5分，评价等级为良。", RESTATED_WRONG),
     ("经自评，该项目2024年度得分89.5分。", {"total": 89.5}),
     ("经自评，2024年度得分89.5分。", {"total": 89.5}),
     ("经自评，本项目2024年总得分89.5分。", {"total": 89.5}),
@@ -319,3 +364,16 @@ def test_a_year_between_the_subject_and_its_score(text, total):
     assert stated_results(text)[0] == total
     assert _report_results(text, 2024)[0] == total
     assert _report_results(text.replace("2024", "2023"), 2024)[0] is None
+
+
+def test_a_conclusion_under_its_label_row_in_a_word_table_is_read(tmp_path):
+    """The same rows typed into a Word table (自评结论 alone, the sentence under it, both
+    inside the table): read as in a sheet. A 自评结论 heading among the report's
+    paragraphs is the report's reading (tests/read/test_report_text.py)."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    sheet.merge(sheet.line("自评结论"), 1, 9)
+    sheet.merge(sheet.line("经自评，该项目2024年度得分89.5分，评价等级为良。"), 1, 9)
+    (table,) = read_tables(workbook_docx(book.save(tmp_path / "t.xlsx"), tmp_path / "t.docx"))
+    assert table.restated == RESTATED_WRONG
+    assert [f.code for f in run_checks(table, evaluate(table))] == ["JX506", "JX506"]
