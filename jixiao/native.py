@@ -714,8 +714,10 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                   f'{_band("N", end)}))'.replace("{ratio}", ratio) for end in (0, 1))
     lo, hi = f"ROUND({g}*{low},2)", f"ROUND({g}*{high},2)"
     band = f'{lo}&"–"&{hi}'  # General, as rules.band_text writes it: 3–4, 6.5–8
+    # the 人工评分 judged as kept, to 2 decimals, as rules._qualitative judges it (8.004 is 8)
+    kept = f"ROUND({j},2)"
     qualitative = (f'IF({j}="",IF({level}="A",ROUND({g},2),"⚠ 请在人工评分列填写 "&{band}&" 分"),'
-                   f'IF(AND({j}>={lo},{j}<={hi}),ROUND({j},2),"⚠ 人工评分应在 "&{band}&" 分之间"))')
+                   f'IF(AND({kept}>={lo},{kept}<={hi}),{kept},"⚠ 人工评分应在 "&{band}&" 分之间"))')
     numeric = f'IF({h["share"]}="{_MISSED_AT_ZERO}",{qualitative},{numeric})'
     score = (f'IF({h["kind"]}="","",IF({h["kind"]}="N",{numeric},'
              f'IF({h["kind"]}="Q",{qualitative},{h["kind"]})))')
@@ -1047,7 +1049,7 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
     band = band_text(lo, hi)
     if _blank(judged):
         return round2(weight) if level == "A" else f"⚠ 请在人工评分列填写 {band} 分"
-    if lo <= judged <= hi:
+    if lo <= round2(judged) <= hi:
         return round2(judged)
     return f"⚠ 人工评分应在 {band} 分之间"
 

@@ -1670,7 +1670,8 @@ def _qualitative(level: str, level_name: str, weight: float, ruleset: RuleSet,
             value = round2(weight)
         else:
             value, note = None, f"{note}，请在 {band_text(*band)} 分之间人工评分"
-    elif not band[0] <= judged <= band[1]:
+    elif not band[0] <= round2(judged) <= band[1]:  # judged as kept: 2 decimals (=G37*0.8
+        # beside 分值 3 is 2.4000000000000004, the band's top 2.4; 8.004 is 8, in 6–8)
         value, note = None, f"{note}，{judged_out_of_band(judged, band, judged_percent)}"
     else:
         value, note = round2(judged), f"{note}，人工评分"

@@ -930,7 +930,8 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     **正确示例**：得分在 6–8 之间，并说明原因。
 
     jixiao 模板中，“部分达成/未达成”的得分由人工评分列给出：人工评分为空或不在区间内时，
-    本检查指向人工评分单元格并写明区间。
+    本检查指向人工评分单元格并写明区间。人工评分按保留两位小数后的分数判断（得分即保留
+    两位小数）：8.004 即 8，在 6–8 之间；8.006 即 8.01，不在，按填写的 8.006 写明。
     """
     for indicator, score in _own_points(table, evaluation):
         declared = indicator.score_declared
@@ -945,7 +946,7 @@ def qualitative_band(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
                               f"{judged_out_of_band(indicator.judged, score.band, True)}"
                               f"（{evaluation.rules.label}）")
                 continue
-            judged = f"人工评分填写为 {points(indicator.judged)}，不在" \
+            judged = f"人工评分填写为 {points_written(indicator.judged)}，不在" \
                 if indicator.judged is not None else _judged_not_number(table, indicator) \
                 or "请在人工评分列填写"
             yield finding("JX408", source,

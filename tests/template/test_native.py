@@ -1193,6 +1193,34 @@ def test_a_level_or_better_is_scored_as_the_level_is(level_rows, index):
     assert core == score if isinstance(score, float) else core.startswith("⚠")
 
 
+# (分值, 人工评分, the score shown by hand) beside 部分达成 (mof2020 60–80 %): a 人工评分 is
+# judged as the 得分 keeps it, to 2 decimals — 3 × 0.8 computed is 2.4000000000000004, the
+# band's top 2.4; 8.004 is 8 (6–8); 8.006 is 8.01, outside
+JUDGED_EDGE_ROWS = [
+    (3.0, "=G{row}*0.8", 2.4), (3.0, "=G{row}*0.6", 1.8), (9.0, "=G{row}*0.6", 5.4),
+    (10.0, 8.004, 8.0), (10.0, 5.996, 6.0), (10.0, 8.006, "⚠ 人工评分应在 6–8 分之间"),
+]
+
+
+def test_a_judged_score_is_judged_at_two_decimals_as_jixiao_judges_it(tmp_path):
+    """rt33: the native formulas, their Python twin and JX_SCORE agree on a 人工评分 at a
+    band's edge: the twin rejected =G*0.8 at 分值 3 (LibreOffice took it), and all three
+    rejected a typed 8.004 that 2 decimals make 8."""
+    shown = _rows_shown(tmp_path, [
+        {"level2": "质量指标", "weight": weight, "target": "规范", "actual": "部分达成",
+         "judged": judged.format(row=FIRST + index) if isinstance(judged, str) else judged}
+        for index, (weight, judged, _) in enumerate(JUDGED_EDGE_ROWS)])
+    for index, (weight, judged, by_hand) in enumerate(JUDGED_EDGE_ROWS):
+        number = FIRST + index
+        if isinstance(judged, str):
+            judged = weight * float(judged.rsplit("*", 1)[1])  # the formula's float
+        assert _same(_cell(shown, number, "H"), by_hand), (index, _cell(shown, number, "H"))
+        assert native.row_values("规范", "部分达成", weight, None, judged, "质量指标")["score"] \
+            == by_hand
+        core = cellfuncs.score("规范", "部分达成", weight, None, judged, "质量指标")
+        assert core == by_hand if isinstance(by_hand, float) else "不在 6–8 分之间" in core
+
+
 def test_a_level_or_better_beside_another_level_word_asks_for_a_level(tmp_path):
     """rt32 r2 Q2: ≥良好 beside 优良 (jixiao: 达成, 10) — JX406 pointed at the 指标值 and said
     to rewrite it as “≥95%”. As beside a plain 良好: choose 达成 in the 完成值's dropdown.
