@@ -606,6 +606,8 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     total = total_shown(table)
     if total is None or jixiao_formula(table, source) or uncomputed_formula(table, source):
         return
+    if weights_wrong(table) is not None:
+        return  # 分值合计 not 100: no grade to give (JX101; rules.ungraded, as the report)
     misadded = _misadded(table, evaluation)
     # a 总分 added wrong (JX501 at its cell): the grade follows the sum it should show
     basis = misadded.total if misadded is not None else total
