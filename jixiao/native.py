@@ -21,11 +21,15 @@ common forms only:
   difference, the check's score being the right one);
 * 定性: an actual of exactly 达成 / 部分达成 / 未达成 (or …指标), with the 人工评分 column —
   beside a 定性 指标值, a number, or a level or better (≥良好, ≥合格: ``LEVELS_AT_LEAST``);
+  a 完成值 the same words as a common 定性 指标值 (明显改善 → 明显改善: ``SAME_WORDS``) 达成;
+  a level of a grading scale written with / or 、 (好/较好/一般/差 → 较好: ``words_level``);
+* 万 before the other side's unit (≥1.2万人 beside 11800人: ``ten_thousands``), × 10,000;
 * a deadline and the day it was met, both written as a date with its year (2024年12月31日前
   beside 2024年12月20日 or 2024年11月完成: ``date_text``): on time 达成, late 部分达成, scored
   as those levels are — as ``rules.indicator_score`` scores two dates.
 
-Everything else — unit conversion (万人 and 人, 小时 and 分钟), other dates (12月底前 without
+Everything else — other unit conversions (小时 and 分钟, 亿元 and 万元, 万人 beside a bare
+number), other dates (12月底前 without
 its year, 2024年12月中旬, 未完成 after a date, a date typed into a date cell), commas not
 grouping thousands (1,2), a count whose point may group them (1.200人), a 约数 (约500人,
 1000人左右, 90%上下 — also a 完成值 given about far past or short of its target, which
@@ -78,6 +82,7 @@ from jixiao.parsing import (
 from jixiao.rules import (
     AMOUNT_MISSING,
     AMOUNT_NOT_NUMBER,
+    BAD_LEVELS,
     BUDGET_NAME,
     COST_WORD,
     DEFAULT_RULES,
@@ -85,6 +90,7 @@ from jixiao.rules import (
     EMPTY_ACTUAL,
     EMPTY_TARGET,
     EXECUTED_NAME,
+    GRADE_NAMES,
     GRADES,
     MONEY_BLANK,
     NOT_GRADED,
@@ -95,6 +101,8 @@ from jixiao.rules import (
     RULE_NEGATIONS,
     RULE_SETS,
     RULE_WORDS,
+    SCALE_SEPARATORS,
+    SCALE_WORDS,
     SCORE_STEP,
     TIMELINESS_WORD,
     TOLERANCE,
@@ -176,6 +184,13 @@ _DIGITS = "0123456789"
 # synonym (h = 小时, 个百分点 = %), a date. Compared only when both sides write the same.
 _CONVERTED_STARTS = ("万", "千", "百", "亿")
 _CONVERTED_UNITS = ("个百分点", "h", "日", "个工作日")
+# 万 before the unit of the other side (≥1.2万人 beside 11800人, ≤30万元 beside 300000元): the
+# one side's number × 10,000, as ``units.comparable`` converts it, where the other's unit is
+# a plain one — no scale or synonym of its own (``_CONVERTED_STARTS``, ``_CONVERTED_UNITS``,
+# ``_DATE_CHARS``), no %, no rate per (/), no 约数 (``ABOUT_TAILS``) nor a count given as
+# more than a number (万余人, 2万多人: _MORE_CHARS)
+_TEN_THOUSAND = ("万", 10000)
+_MORE_CHARS = ("余", "多", "%", "/")
 # Dates, and words the rules read as an operator (24 小时以内 is ≤ 24 小时); the same unit
 # on both sides is compared when it is a rate per period or a duration (``_dated_unit``).
 _DATE_CHARS = ("年", "月", "日", "以", "之", "前", "内", "上", "下")
@@ -185,6 +200,48 @@ LEVELS_AT_LEAST = levels_at_least()
 _AT_LEAST_TEXTS = tuple(">=" + word for word in LEVELS_AT_LEAST)
 _LEVELS = {"达成": "A", "达成指标": "A", "部分达成": "P", "部分达成指标": "P", "未达成": "N",
            "未达成指标": "N"}
+# A 定性 指标值 whose 完成值 is the same words (明显改善 → 明显改善, 健全 → 健全): 达成, as
+# ``rules.indicator_score`` scores each of these under any 二级 (tests/template/test_native.py
+# asks it). Not every word: a 完成值 stating a level of its own (基本健全 → 基本健全 is
+# 部分达成, 不及时 → 不及时 未达成) is left to jixiao check, as are words not listed.
+SAME_WORDS = (
+    *GRADE_NAMES[:2], "好", "较好", "良好", "优秀", "优良", "合格", "达标", "满意", "较满意", "非常满意",
+    "高", "较高", "群众满意", "社会满意", "服务对象满意",
+    "改善", "明显改善", "有所改善", "持续改善", "逐步改善", "显著改善", "有效改善", "进一步改善",
+    "得到改善", "提升", "明显提升", "有所提升", "持续提升", "逐步提升", "稳步提升", "显著提升",
+    "有效提升", "进一步提升", "不断提升", "得到提升", "较大提升", "大幅提升", "提高", "明显提高",
+    "有所提高", "逐步提高", "持续提高", "显著提高", "有效提高", "进一步提高", "不断提高",
+    "稳步提高", "得到提高", "大幅提高", "增强", "明显增强", "有效增强", "不断增强", "进一步增强",
+    "显著增强", "增加", "明显增加", "有所增加", "逐步增加", "增长", "有所增长", "稳步增长",
+    "持续增长", "增收", "持续增收", "下降", "明显下降", "有所下降", "降低", "逐步降低", "减少",
+    "明显减少", "缓解", "有效缓解", "明显缓解", "好转", "明显好转", "有所好转",
+    "健全", "制度健全", "建立健全", "建立", "已建立", "完善", "逐步完善", "不断完善", "进一步完善",
+    "持续完善", "更加完善", "规范", "管理规范", "规范管理", "规范有序", "有序", "有序推进",
+    "及时", "及时准确", "及时规范", "规范及时", "及时到位", "及时完成", "及时发放", "及时足额",
+    "足额", "足额发放", "按时", "按时完成", "按时到位", "按时发放", "按时开展", "按时足额发放",
+    "按期", "按期完成", "如期", "如期完成", "按计划", "按计划完成", "按要求完成", "全部完成",
+    "全面完成", "圆满完成", "顺利完成", "顺利", "顺利推进", "完成", "已完成", "资金到位", "到位",
+    "落实", "全面落实", "有效", "持续有效", "长期有效", "显著", "明显", "效果明显", "效果显著",
+    "效果良好", "成效", "成效明显", "成效显著", "明显成效", "显著成效", "效益明显", "效益显著",
+    "作用明显", "发挥作用", "持续发挥作用", "见效", "有效保障", "得到保障", "得到有效保障",
+    "保障", "有保障", "满足需求", "满足要求", "有效满足", "得到满足", "达到要求", "达到目标",
+    "达到预期", "达到预期目标", "达到标准", "符合要求", "符合标准", "符合规定", "合规", "合法合规",
+    "依法依规", "安全", "安全运行", "无事故", "零事故", "无安全事故", "无投诉", "稳定", "保持稳定",
+    "持续稳定", "稳定运行", "正常", "正常运行", "正常使用", "正常发挥", "正常开展", "良好运行",
+    "运行良好", "有效运行", "长期", "长效", "持续", "可持续", "中长期", "长期受益", "受益", "良性",
+    "质量合格", "验收合格", "通过", "通过验收", "准确", "精准", "公开", "透明", "公开透明",
+    "合理", "科学", "科学合理", "优质", "高效", "便捷", "完好", "全面", "实现", "开展", "全覆盖",
+    "应保尽保", "应发尽发", "应补尽补", "促进", "有效促进", "推动", "提质增效", "可控", "控制",
+    "有效控制", "严格控制", "严格", "是",
+)
+# A 定性 指标值 listing a grading scale, its levels between / or 、 (好/较好/一般/差, 优、良、
+# 中、差: ``rules.grading_scale``, read where each part is one of ``SCALE_WORDS``, none twice,
+# three or more, or two down to a bad one), beside one of its levels: the first 达成, one of
+# ``BAD_LEVELS`` 未达成, another 部分达成 (``rules._level_on_scale``). Other scales (优良中差
+# written without a mark between) are left to jixiao check.
+_SCALE_MARKS = ("/", "、")
+assert set(_SCALE_MARKS) <= SCALE_SEPARATORS
+_SCALE_LONGEST = 24  # as rules.grading_scale reads a scale: at most 24 characters
 # A deadline and the day it was met written as text (``date_text``): Y年M月D日 or Y年M月 (that
 # month's last day, 底 or 末 after it), then one of DATE_ENDS; a year of DATE_YEARS. Read
 # where both sides are one: on or before the deadline is 达成, after it 部分达成 (逾期完成), as
@@ -314,6 +371,21 @@ def _converted(unit: str) -> str:
     return f"OR({starts},{named},{_dated(unit)})"
 
 
+def _ten_thousands(unit: str, other: str) -> str:
+    """``ten_thousands`` as a formula: whether ``unit`` is 万 before ``other``, a plain unit."""
+    word = _TEN_THOUSAND[0]
+    plain = (f'AND({other}<>"",NOT({_converted(other)}),NOT({_about(other)}),'
+             + ",".join(f'ISERROR(FIND("{ch}",{other}))' for ch in _MORE_CHARS) + ")")
+    return f'AND(EXACT({unit},"{word}"&{other}),{plain})'
+
+
+def ten_thousands(unit: str, other: str) -> bool:
+    """Whether a side's ``unit`` is 万 before the ``other`` side's plain unit (万人 beside 人):
+    its number then counts 10,000 times (``_TEN_THOUSAND``)."""
+    return bool(other) and unit == _TEN_THOUSAND[0] + other and not _is_converted(other) \
+        and not _is_about(other) and not any(ch in other for ch in _MORE_CHARS)
+
+
 def _about(unit: str) -> str:
     """``_is_about`` as a formula."""
     return "OR(" + ",".join(f'ISNUMBER(SEARCH("{tail}",{unit}))' for tail in ABOUT_TAILS) + ")"
@@ -402,6 +474,50 @@ def _date_level(target: Any, actual: Any) -> str:
     if deadline is None or done is None:
         return ""
     return "A" if done <= deadline else "P"
+
+
+def _among(text: str, words: Any) -> str:
+    """Whether ``text`` is one of ``words`` (= compares exactly, no wildcards as MATCH has)."""
+    listed = "{" + ",".join(f'"{word}"' for word in words) + "}"
+    return f"SUMPRODUCT(({text}={listed})*1)>0"
+
+
+def _words_level(t: str, a: str) -> str:
+    """``words_level`` as a formula of the normalised texts ``t`` (t_text) and ``a`` (a_text):
+    "A", "P", "N" or ""."""
+    mark = _SCALE_MARKS[0]
+    scale = _substitute(t, tuple((other, mark) for other in _SCALE_MARKS[1:]))
+    parts = f'LEN({scale})-LEN(SUBSTITUTE({scale},"{mark}",""))+1'
+    listed = "{" + ",".join(f'"{word}"' for word in SCALE_WORDS) + "}"
+    found = f'SUMPRODUCT(ISNUMBER(FIND("{mark}"&{listed}&"{mark}","{mark}"&{scale}&"{mark}"))*1)'
+    second = f'MID({scale},FIND("{mark}",{scale}&"{mark}")+1,{_SCALE_LONGEST})'
+    is_scale = (f'AND(LEN({t})<={_SCALE_LONGEST},{parts}>=2,{found}={parts},'
+                f'OR({parts}>=3,{_among(second, sorted(BAD_LEVELS))}))')
+    on_scale = (f'AND({a}<>"",' + ",".join(f'ISERROR(FIND("{m}",{a}))' for m in _SCALE_MARKS)
+                + f',ISNUMBER(FIND("{mark}"&{a}&"{mark}","{mark}"&{scale}&"{mark}")))')
+    first = f'LEFT({scale},FIND("{mark}",{scale}&"{mark}")-1)'
+    return (f'IF(AND({a}={t},{_among(t, SAME_WORDS)}),"A",IF(AND({is_scale},{on_scale}),'
+            f'IF({a}={first},"A",IF({_among(a, sorted(BAD_LEVELS))},"N","P")),""))')
+
+
+def words_level(target: str, actual: str) -> str:
+    """The level of a 定性 row the formulas read from its two normalised texts (``_words_level``):
+    "A" for a 完成值 the same as a 指标值 of ``SAME_WORDS``; beside a grading scale written with
+    ``_SCALE_MARKS``, of a level on it: "A" the first, "N" one of ``BAD_LEVELS``, else "P";
+    "" for anything else."""
+    if actual == target and target in SAME_WORDS:
+        return "A"
+    scale = target
+    for other in _SCALE_MARKS[1:]:
+        scale = scale.replace(other, _SCALE_MARKS[0])
+    parts = scale.split(_SCALE_MARKS[0])
+    if not (len(target) <= _SCALE_LONGEST and len(parts) >= 2 and len(set(parts)) == len(parts)
+            and all(part in SCALE_WORDS for part in parts)
+            and (len(parts) >= 3 or parts[-1] in BAD_LEVELS)):
+        return ""
+    if not actual or any(mark in actual for mark in _SCALE_MARKS) or actual not in parts:
+        return ""
+    return "A" if actual == parts[0] else "N" if actual in BAD_LEVELS else "P"
 
 
 def _fraction_as_percent(bare: str, percent_side: str, *when: str) -> str:
@@ -640,7 +756,8 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         "level": (f'IF(ISNUMBER({f}),"",IF(OR({h["a_text"]}="达成",{h["a_text"]}="达成指标"),"A",'
                   f'IF(OR({h["a_text"]}="部分达成",{h["a_text"]}="部分达成指标"),"P",'
                   f'IF(OR({h["a_text"]}="未达成",{h["a_text"]}="未达成指标"),"N",'
-                  f'IFERROR(IF({_date_text(h["a_text"])}<={_date_text(h["t_text"])},"A","P"),"")'
+                  f'IFERROR(IF({_date_text(h["a_text"])}<={_date_text(h["t_text"])},"A","P"),'
+                  f'{_words_level(h["t_text"], h["a_text"])})'
                   f'))))'),
     }
     t_text, t_unit, t_num = h["t_text"], h["t_unit"], h["t_num"]
@@ -662,7 +779,8 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
     units_agree = (f'OR(EXACT({t_unit},{a_unit}),AND({t_unit}="%",{a_unit}=""),'
                    f'AND({t_unit}="",{a_unit}="%"),'
                    f'AND({a_unit}="",{_no_percent(t_unit)},NOT({_converted(t_unit)})),'
-                   f'AND({t_unit}="",{_no_percent(a_unit)},NOT({_converted(a_unit)})))')
+                   f'AND({t_unit}="",{_no_percent(a_unit)},NOT({_converted(a_unit)})),'
+                   f'{_ten_thousands(t_unit, a_unit)},{_ten_thousands(a_unit, t_unit)})')
     per_period = ",".join([f'ISNUMBER(SEARCH("/",{t_unit}))',
                            *(f'EXACT({t_unit},"{unit}")' for unit in DURATION_UNITS)])
     same_dates = f'AND(EXACT({t_unit},{a_unit}),{_dated(t_unit)},NOT(OR({per_period})))'
@@ -685,8 +803,11 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                           _fraction_as_percent(t_num, a_num, f'{t_unit}=""', f'{a_unit}="%"'))
     done = _bare_fraction(a_num, t_num, a_unit, t_unit,
                           _fraction_as_percent(a_num, t_num, f'{t_unit}="%"', f'{a_unit}=""'))
-    formulas["goal"] = f'IF({numeric},"",{goal})'
-    formulas["done"] = f'IF({numeric},"",{done})'  # (−2%: counts as 0 in the share only)
+    scale = _TEN_THOUSAND[1]
+    formulas["goal"] = (f'IF({numeric},"",IF({_ten_thousands(t_unit, a_unit)},{t_num}*{scale},'
+                        f'{goal}))')
+    formulas["done"] = (f'IF({numeric},"",IF({_ten_thousands(a_unit, t_unit)},{a_num}*{scale},'
+                        f'{done}))')  # (−2%: counts as 0 in the share only)
     eop, goal, done = h["eop"], h["goal"], h["done"]
     formulas["at"] = (f'IF({numeric},"",IF(ABS({done}-{goal})<=1E-9*MAX(ABS({done}),'
                       f'ABS({goal})),"是","否"))')
@@ -856,7 +977,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         a_num = _number(a_rest, a_unit)
         if negative and a_num != "":
             a_num = 0.0 - a_num
-        level = _LEVELS.get(a_text, "") or _date_level(t_text, a_text)
+        level = _LEVELS.get(a_text, "") or _date_level(t_text, a_text) \
+            or words_level(t_text, a_text)
     values.update(t_text=t_text, op=op, t_unit=t_unit, t_num=t_num, a_text=a_text,
                   a_unit=a_unit, a_num=a_num, level=level)
 
@@ -886,7 +1008,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
         agree = (t_unit == a_unit or (t_unit == "%" and a_unit == "")
                  or (t_unit == "" and a_unit == "%")
                  or (a_unit == "" and "%" not in t_unit and not _is_converted(t_unit))
-                 or (t_unit == "" and "%" not in a_unit and not _is_converted(a_unit)))
+                 or (t_unit == "" and "%" not in a_unit and not _is_converted(a_unit))
+                 or ten_thousands(t_unit, a_unit) or ten_thousands(a_unit, t_unit))
         same_dates = t_unit == a_unit and _dated_unit(t_unit)
         about = _is_about(t_unit) or _is_about(a_unit)  # 1000人左右: jixiao reads the 约数
         kind = "N" if agree and not same_dates and not about else WARN_INPUT
@@ -905,6 +1028,10 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                           else goal,
                           float(a_num) * 100 if is_bare_fraction(float(a_num), float(t_num))
                           else done)
+        if ten_thousands(t_unit, a_unit):  # ≥1.2万人 beside 11800人
+            goal = float(t_num) * _TEN_THOUSAND[1]
+        if ten_thousands(a_unit, t_unit):
+            done = float(a_num) * _TEN_THOUSAND[1]
         effective = scored_op(op or None, unit_direction(level2, t_unit).value, t_unit)
         at = abs(done - goal) <= 1e-9 * max(abs(done), abs(goal))
         share, met = _share_and_met(effective, goal, done, at, ratio)
@@ -995,7 +1122,7 @@ CHOOSE_LEVEL = f"在完成值的下拉框中选择{'、'.join(_LEVEL_WORDS[:-1])
 
 def level_wanted(target: Any, actual: Any) -> bool:
     """Whether the formulas leave a row to jixiao (WARN_INPUT) because its 完成值 is no
-    level beside a 定性 指标值 (已建立 beside 建立, 明显改善 beside 明显改善): with 达成,
+    level beside a 定性 指标值 (已建立 beside 建立, 有所改善 beside 明显改善): with 达成,
     部分达成 or 未达成 there (``CHOOSE_LEVEL``) they score it. False for a number 指标值
     (≥95% beside 已完成: the 完成值 to write is a number), one in numerals too, which the
     formulas find no digit in (九十五%以上, 九成: jixiao reads a number), and anything else."""

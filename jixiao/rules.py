@@ -710,10 +710,10 @@ def _fulfilment(target: Measure, actual: Measure, default_op: str = "=") -> Meas
 # A 定性 指标值 that prints the grading scale to choose from (the 一体化 system's 优良中低差,
 # 优/良/中/差, 好/较好/一般/差, 好坏): the 完成值 names one level of it. Its words, longest
 # first, and those of its bad end (差, 低, 坏 …).
-_SCALE_WORDS = ("不合格", "不及格", "较好", "较差", "一般", "优秀", "良好", "合格", "及格", "中等", "优",
+SCALE_WORDS = ("不合格", "不及格", "较好", "较差", "一般", "优秀", "良好", "合格", "及格", "中等", "优",
                 "良", "中", "低", "差", "好", "坏")
-_BAD_LEVELS = frozenset(("不合格", "不及格", "较差", "低", "差", "坏"))
-_SCALE_SEPARATORS = frozenset("/、,;|或")
+BAD_LEVELS = frozenset(("不合格", "不及格", "较差", "低", "差", "坏"))
+SCALE_SEPARATORS = frozenset("/、,;|或")
 
 
 def grading_scale(measure: Measure) -> tuple[str, ...] | None:
@@ -728,20 +728,20 @@ def grading_scale(measure: Measure) -> tuple[str, ...] | None:
     levels: list[str] = []
     position = 0
     while position < len(text):
-        if text[position] in _SCALE_SEPARATORS:
+        if text[position] in SCALE_SEPARATORS:
             position += 1
             continue
-        word = next((word for word in _SCALE_WORDS if text.startswith(word, position)), None)
+        word = next((word for word in SCALE_WORDS if text.startswith(word, position)), None)
         if word is None or word in levels:
             return None
         levels.append(word)
         position += len(word)
-    if len(levels) >= 3 or (len(levels) == 2 and levels[-1] in _BAD_LEVELS):
+    if len(levels) >= 3 or (len(levels) == 2 and levels[-1] in BAD_LEVELS):
         return tuple(levels)
     return None
 
 
-_SCALE_STARTS = frozenset(word[0] for word in _SCALE_WORDS)
+_SCALE_STARTS = frozenset(word[0] for word in SCALE_WORDS)
 
 
 def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
@@ -760,7 +760,7 @@ def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
         return None
     if done == scale[0]:
         return "achieved"
-    return "not" if done in _BAD_LEVELS else "partial"
+    return "not" if done in BAD_LEVELS else "partial"
 
 
 def _level_compared(target: Measure, actual: Measure, default_op: str) -> str | None:

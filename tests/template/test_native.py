@@ -484,13 +484,15 @@ def test_a_weight_or_manual_score_typed_as_text_is_pointed_at_where_it_is(tmp_pa
 
 def test_units_that_differ_point_at_the_actual_and_say_to_write_it_in_the_targets_unit(
         tmp_path):
-    """rt22: ≥3.2万人 beside 33500人 shows ⚠ — the formulas do not convert 万人 and 人 —
+    """rt22: ≥3.2万人 beside 33500人 showed ⚠ — the formulas did not convert 万人 and 人 —
     and JX406 pointed at the 指标值, already written the common way, and said to write it
-    so. What makes the row score itself is the 完成值 in the 指标值's unit (3.35万人)."""
+    so. What makes the row score itself is the 完成值 in the 指标值's unit. (Since rt33 the
+    formulas convert 万 before the other side's unit: ≥1.2亿元 beside 13000万元 is one they
+    still do not.)"""
     from jixiao.pipeline import check_workbook
 
     def edit(sheet):
-        sheet["E17"], sheet["F17"] = "≥3.2万人", "33500人"
+        sheet["E17"], sheet["F17"] = "≥1.2亿元", "13000万元"
         sheet["E21"], sheet["F21"] = "≥3.2万人", 33500
         sheet["E37"], sheet["F37"] = "≥32000", "3.35万人"
         sheet["E40"], sheet["F40"] = "24小时以内", "20小时"
@@ -501,8 +503,8 @@ def test_units_that_differ_point_at_the_actual_and_say_to_write_it_in_the_target
     why = "单位不同，表格公式不能换算比较：请把完成值"
     then = "，或两者用同一单位，表格即可自行计分；按财政部规则得分为"
     assert findings == [
-        f"JX406 warning F17 “预算编制规范性”的指标值单位为“万人”，完成值单位为“人”，{why}"
-        f"按指标值的单位“万人”填写（如“3.35万人”）{then} 25（完成值达到指标值）",
+        f"JX406 warning F17 “预算编制规范性”的指标值单位为“亿元”，完成值单位为“万元”，{why}"
+        f"按指标值的单位“亿元”填写（如“1.3亿元”）{then} 25（完成值达到指标值）",
         f"JX406 warning F21 “资金拨付及时性”的指标值单位为“万人”，完成值没有写单位，{why}"
         f"按指标值的单位“万人”填写{then} 20（完成值达到指标值）",
         f"JX406 warning F37 “网络安全防护能力”的指标值没有写单位，完成值单位为“万人”，{why}"
@@ -1251,7 +1253,7 @@ def test_more_sentence_ends_than_the_formulas_drop_are_no_other_unit():
     assert native.row_values("≥95%。。。", "96%", 10.0)["score"] == native.WARN_INPUT
     assert native.units_differ("≥95%。。。", "96%") is None
     assert native.unread_sides("≥95%。。。", "96%") == (True, False)
-    assert native.units_differ("≥3.2万人。", "33500人") == ("万人", "人", 3.35)
+    assert native.units_differ("≥1.2亿元。", "13000万元") == ("亿元", "万元", 1.3)
 
 
 # ---------------------------------------------------------------- rt28: money cells marked unused
@@ -1303,3 +1305,148 @@ def test_money_cells_marked_unused_are_read_as_the_core_reads_them(money_shown, 
     assert native.money_values([(30.0, 30.0), (budget, executed)], 10.0, [], [])["rates"][1] \
         == rate
     assert _same(_cell(money_shown, FIRST + 1 + index, "H"), rate)
+
+
+# ---------------------------------------------------------------- rt33: words and 万
+
+# (指标值, 完成值, 人工评分, 评分规则, 二级, what the 得分 cell shows by hand, 是否达成)
+WORD_ROWS = [
+    ("好", "好", None, "", "质量指标", 10.0, "是"),                    # the same words: 达成
+    ("明显改善", "明显改善", None, "", "社会效益指标", 10.0, "是"),
+    ("健全", "健 全", None, "", "可持续影响指标", 10.0, "是"),            # spaces dropped
+    ("及时", "及时", 9.0, "", "时效指标", 9.0, "是"),                    # 达成 band 8–10
+    ("好/较好/一般/差", "好", None, "", "质量指标", 10.0, "是"),         # the scale's top
+    ("好/较好/一般/差", "较好", None, "", "质量指标", "⚠ 请在人工评分列填写 6–8 分", "否"),
+    ("好/较好/一般/差", "较好", 7.0, "", "质量指标", 7.0, "否"),         # 部分达成 6–8
+    ("好/较好/一般/差", "一般", 3.5, "", "质量指标", "⚠ 人工评分应在 6–8 分之间", "否"),
+    ("好/较好/一般/差", "差", 3.0, "", "质量指标", 3.0, "否"),           # 未达成 0–6
+    ("优、良、中、差", "中", 5.0, "ratio", "质量指标", 5.0, "否"),       # 比例法 部分 5–8
+    ("优秀/良好/合格/不合格", "不合格", None, "", "质量指标",
+     "⚠ 请在人工评分列填写 0–6 分", "否"),
+    ("≥1.2万人", "11800人", None, "", "数量指标", 9.83, "否"),           # 10 × 11800/12000
+    ("≥1.2万人", "12000人", None, "", "数量指标", 10.0, "是"),
+    ("≥3000人", "0.3万人", None, "", "数量指标", 10.0, "是"),
+    ("≤30万元", "330000元", None, "", "成本指标", 9.0, "否"),            # 10 × (1 − 3/30)
+    ("≤30万元", "330000元", None, "ratio", "成本指标", 9.09, "否"),      # 10 × 30/33
+    ("≥1万人次", "9000人次", None, "", "社会效益指标", 9.0, "否"),
+    # left to jixiao check: a level of its own, no mark between the levels, a level not on
+    # the scale, a bare number or another unit beside 万
+    ("健全", "基本健全", None, "", "质量指标", WARN, "否"),
+    ("规范", "较规范", None, "", "质量指标", WARN, "否"),
+    ("较好", "好", None, "", "质量指标", WARN, "是"),
+    ("好坏", "好", None, "", "质量指标", WARN, "是"),
+    ("好/较好/一般/差", "良好", None, "", "质量指标", WARN, "否"),
+    ("好/较好/一般/差", "好/较好/一般/差", None, "", "质量指标", WARN, "未知"),
+    ("≥1.2万人", 11800, None, "", "数量指标", WARN, "否"),
+    ("≥2万余人", "20000人", None, "", "数量指标", WARN, None),
+    ("≥1.2亿元", "13000万元", None, "", "经济效益指标", WARN, "是"),
+]
+
+
+@pytest.fixture(scope="module")
+def word_rows(tmp_path_factory) -> list[list[str]]:
+    return _rows_shown(tmp_path_factory.mktemp("native-words"), [
+        {"target": target, "actual": actual, "weight": 10.0, "judged": judged, "rules": rules,
+         "level2": level2} for target, actual, judged, rules, level2, _, _ in WORD_ROWS])
+
+
+@pytest.mark.parametrize("index", range(len(WORD_ROWS)))
+def test_the_same_words_a_level_on_a_scale_and_wan_are_scored_as_jixiao_check_scores_them(
+        word_rows, index):
+    """rt33: 好 beside 好, 明显改善 beside 明显改善, 好/较好/一般/差 beside 较好, ≥1.2万人 beside
+    11800人 showed “⚠ 此写法须用 jixiao check 计分” in the native template (and the 总分 ⚠),
+    which jixiao check scores. The formulas now read them as the core does: the same words
+    达成 (of ``native.SAME_WORDS``), a scale's first level 达成, its bad end 未达成, another
+    部分达成 with the 人工评分 in its band, 万 before the other side's unit × 10,000."""
+    target, actual, judged, rules, level2, score, met = WORD_ROWS[index]
+    number = FIRST + index
+    shown = native.row_values(target, actual, 10.0, rules, judged, level2)
+    for column, key in (("H", "score"), ("K", "met_shown"),
+                        *zip(native.HELPER_COLUMNS, native.HELPER_KEYS, strict=True)):
+        assert _same(_cell(word_rows, number, column), shown[key]), (column, shown[key])
+    assert _same(_cell(word_rows, number, "H"), score)
+    core = cellfuncs.score(target, actual, 10.0, rules or None, judged, level2)
+    if met is not None:
+        assert cellfuncs.met(target, actual, level2) == met
+    if isinstance(score, float):
+        assert core == score
+        assert shown["met_shown"] == met
+    elif score != WARN:
+        assert core.startswith("⚠") and score.split()[-2] in core  # the same band
+
+
+@pytest.mark.parametrize("level2", [None, "质量指标", "成本指标", "时效指标", "满意度指标",
+                                    "社会效益指标", "可持续影响指标"])
+def test_every_word_the_formulas_take_as_met_by_itself_is_met_for_the_core(level2):
+    """``native.SAME_WORDS``: each beside itself is 达成 (full marks) for the core, under
+    any 二级, and a 定性 指标值 to the formulas."""
+    wrong = [word for word in native.SAME_WORDS
+             if cellfuncs.score(word, word, 10.0, None, None, level2) != 10.0
+             or cellfuncs.met(word, word, level2) != "是"
+             or native.row_values(word, word, 10.0, None, None, level2)["score"] != 10.0]
+    assert not wrong
+
+
+SCALES = ["好/较好/一般/差", "优/良/中/差", "优、良、中、差", "优秀/良好/合格/不合格", "好/差",
+          "优/良/中/低/差", "好/一般/差", "优/良", "好/好/差", "好//差", "合格/不合格", "高/中/低",
+          "优秀、良好、一般、较差", "好/较好/一般/差/", "优/良/中/差（选一）", "较好/好/差"]
+SCALE_ACTUALS = ["好", "较好", "一般", "差", "优", "良", "中", "低", "优秀", "良好", "合格",
+                 "不合格", "较差", "高", "好/差", "达成", "较好，个别问题待整改", ""]
+
+
+@pytest.fixture(scope="module")
+def scale_grid(tmp_path_factory):
+    rows = [(target, actual, judged, rules) for target in SCALES for actual in SCALE_ACTUALS
+            for judged, rules in ((None, ""), (7.0, "mof2020"), (5.5, "ratio"))]
+    return rows, _rows_shown(tmp_path_factory.mktemp("native-scale-grid"), [
+        {"target": target, "actual": actual or None, "weight": 10.0, "judged": judged,
+         "rules": rules, "level2": "质量指标"} for target, actual, judged, rules in rows])
+
+
+def test_every_level_beside_a_scale_shows_the_cores_score_or_a_warning(scale_grid):
+    """Every scale above beside every level, three 人工评分/评分规则 each: LibreOffice shows
+    what ``row_values`` says; a number only where it is the core's score, a band only
+    where it is the core's band."""
+    rows, lines = scale_grid
+    wrong, scored = [], 0
+    for number, (target, actual, judged, rules) in enumerate(rows, start=FIRST):
+        shown = native.row_values(target, actual or None, 10.0, rules, judged, "质量指标")
+        for column, value in (("H", shown["score"]), ("K", shown["met_shown"]),
+                              ("T", shown["level"]), ("U", shown["kind"])):
+            if not _same(_cell(lines, number, column), value):
+                wrong.append((target, actual, judged, column, _cell(lines, number, column), value))
+        if shown["kind"] != "Q":
+            continue
+        scored += 1
+        core = cellfuncs.score(target, actual, 10.0, rules or None, judged, "质量指标")
+        met = cellfuncs.met(target, actual, "质量指标")
+        same = shown["score"] == core if isinstance(shown["score"], float) else \
+            isinstance(core, str) and shown["score"].split()[-2] in core
+        if not same or shown["met_shown"] != met:
+            wrong.append((target, actual, judged, rules, shown["score"], core, met))
+    assert not wrong, wrong[:5]
+    assert scored > len(rows) // 8  # most pairs: a level off the scale, or no scale
+
+
+def test_a_template_with_the_same_words_a_scale_and_wan_totals_as_jixiao_check(tmp_path):
+    """The rt33 rows in the native template: LibreOffice scores them and the 总分 as jixiao
+    check does, and check asks nothing of them (before: ⚠ in each, no 总分, and JX406 said
+    to choose a level or to write the 完成值 in 万人)."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E13"], sheet["F13"] = "≥1.2万人", "11800人"          # 5 × 11800/12000 = 4.92
+        sheet["E17"], sheet["F17"] = "好/较好/一般/差", "较好"        # 部分达成: 15–20 of 25
+        sheet["J17"] = 18
+        sheet["E21"], sheet["F21"] = "健全", "健全"                  # 20
+        sheet["E37"], sheet["F37"] = "明显改善", "明显改善"           # 30
+        sheet["E40"], sheet["F40"] = "满意", "满意"                  # 10
+
+    path = _native_template(tmp_path, edit)
+    stored, computed = _stored_and_computed(path, tmp_path)
+    assert computed[:44] == stored[:44]
+    assert [_cell(computed, row, "H") for row in (13, 17, 21, 37, 40, 43, 44)] == [
+        "4.92", "18", "20", "30", "10", "92.9", "优"]  # 9.98 + 4.92 + 18 + 20 + 30 + 10
+    result = check_workbook(path)
+    assert result.tables[0].evaluation.total == 92.9
+    assert not [f for f in result.findings if f.code in ("JX406", "JX503", "JX504")]
