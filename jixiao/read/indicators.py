@@ -407,6 +407,11 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                 noted(place)
                 read[key] = value
                 places[key] = place
+        if read.get("name") is None and is_placeholder(read.get("target")) \
+                and is_placeholder(read.get("actual")) \
+                and (aside := _sum_label_aside(grid, row, present, row_columns)) is not None:
+            noted(aside)  # 小计 | | | | 50 | 50 in the 绩效指标 column: the row's name
+            read["name"], places["name"] = values[aside[1:]], aside
         if read.get("initial_target") is not None and not_adjusted(read.get("target")):
             # the adjusted column blank, or 未调整 / — / 同年初 (no adjustment): the initial
             read["target"], places["target"] = read["initial_target"], places["initial_target"]
@@ -1195,6 +1200,25 @@ def _leads(above: Indicator, heads: tuple[bool, bool], read: dict[str, Any],
     return True
 
 
+def _sum_label_aside(grid: Grid, row: int, present: list[int],
+                     columns: dict[str, int]) -> Place | None:
+    """The cell of its own that labels ``row`` as a sum (小计, 合计, 产出指标小计) in a
+    label column no role of the header's is read from — the 绩效指标 column left of the
+    一级, not merged over the rows —, left of the 分值; None if there is none."""
+    before = label_before(columns, first=True)
+    roles = set(columns.values())
+    for column in present:
+        if column >= before:
+            break
+        if column in roles or (row, column) in grid.origin \
+                or not isinstance(grid.values.get((row, column)), str):
+            continue
+        text = grid.texts[(row, column)]
+        if _SUM_LABEL.fullmatch(text) is not None or _BARE_SUBTOTAL.fullmatch(text) is not None:
+            return grid, row, column
+    return None
+
+
 def _names_a_row(text: str) -> bool:
     """Whether a short text is a row's own: a 一级/二级 name (效益, 质量指标, the 预算执行率
     as a 一级 of its own) or a sum (小计)."""
@@ -1598,7 +1622,8 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
             and any(_BARE_SUBTOTAL.fullmatch(compact_text(text)) for text in (
                 indicator.name, indicator.level1 if own1 else None,
                 indicator.level2 if own2 else None) if text)}
-    grouped = bare if len(bare) >= 2 else set()
+    grouped = set() if len(bare) < 2 else bare - {len(rows) - 1} \
+        if _sums_all_above(rows, sorted(bare)) else bare  # (a last one of 90: the whole's)
     ranks: list[int | None] = []  # 0: a 一级 subtotal, 1: 二级, 2: unlabelled; None: a row
     for index, (indicator, (own1, own2)) in enumerate(zip(rows, heads, strict=True)):
         rank = None
@@ -1692,6 +1717,20 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                                             members, _heading_sources(heading)))
     if taken:
         table.indicators[first:] = [row for index, row in enumerate(rows) if index not in taken]
+
+
+def _sums_all_above(rows: list[Indicator], bare: list[int]) -> bool:
+    """Whether the last of the rows labelled 合计 alone (``bare``, ascending), the table's
+    last row, sums every row above it that is no 合计 (90 under groups of 50, 30 and 10),
+    not the rows since the 合计 before it (10): the indicators' sum, the 合计 above it
+    their groups'."""
+    last = bare[-1]
+    if last != len(rows) - 1 or rows[last].weight is None:
+        return False
+    weight = rows[last].weight
+    group = sum(row.weight or 0.0 for row in rows[bare[-2] + 1:last])
+    whole = sum(row.weight or 0.0 for index, row in enumerate(rows[:last]) if index not in bare)
+    return abs(weight - group) > TOLERANCE and abs(weight - whole) <= TOLERANCE
 
 
 def _leaves_group(heading: Indicator, rank: int, category: str | None, row: Indicator,
