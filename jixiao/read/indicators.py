@@ -1862,12 +1862,30 @@ def _whole_sum(table: SelfEvaluation, first: int, ranks: list[int | None],
     weights = sum(member.weight or 0.0 for member in members)
     if row.weight is not None and abs(row.weight - weights) <= TOLERANCE:
         return label, members
-    if len(rows) - 1 in sums or any(is_indicators_sum_label(text) for text in labels):
+    if any(is_indicators_sum_label(text) for text in labels):
+        return label, members
+    if _sums_its_level1(rows, ranks):
+        return None  # 小计 | 10 under the 满意度's one row of 10: the group's, not all 90
+    if len(rows) - 1 in sums:
         return label, members
     alone = ranks[-1] == -1 and all(rank is None for rank in ranks[:-1])  # the one 小计
     if alone and labels and all(_BARE_SUBTOTAL.fullmatch(text) for text in labels):
         return label, members
     return None
+
+
+def _sums_its_level1(rows: list[Indicator], ranks: list[int | None]) -> bool:
+    """Whether the last row's 分值 is that of the rows right above it under one 一级 (back
+    to where the 一级 changes or a subtotal stands), some rows above them under others:
+    the sum of its own group."""
+    weight, group = rows[-1].weight, 0.0
+    level1 = compact_text(rows[-2].level1)
+    for index in range(len(rows) - 2, -1, -1):
+        if ranks[index] is not None or compact_text(rows[index].level1) != level1:
+            return weight is not None and group > 0 \
+                and abs(weight - group) <= TOLERANCE
+        group += rows[index].weight or 0.0
+    return False  # every row one 一级: its sum is all of theirs
 
 
 # 小计, 产出指标小计, 数量指标合计 (小计): a row summing the rows of its 一级/二级

@@ -27,12 +27,15 @@ SATISFACTION = [(None, "满意度指标", "服务对象满意度指标", "救助
 GROUPS = ((PRODUCT, 50, 50), (BENEFIT, 30, 29.78), (SATISFACTION, 10, 9.44))
 
 
-def _table(tmp_path, label, column=0, final=None, satisfaction=10):
+def _table(tmp_path, label, column=0, final=None, satisfaction=10, only_last=False):
     """The groups, each under its rows a subtotal labelled ``label`` in ``column`` (0: the
-    绩效指标 column, 1: 一级 …); ``final``: a row under them all summing the indicators."""
+    绩效指标 column, 1: 一级 …; None: no subtotals; ``only_last``: under the 满意度 only);
+    ``final``: a row under them all summing the indicators."""
     rows = []
     for members, weight, score in GROUPS:
         rows.extend(members)
+        if label is None or (only_last and members is not SATISFACTION):
+            continue
         line: list = [None] * 9
         line[column], line[6], line[7] = label, weight, score
         if members is SATISFACTION:
@@ -82,3 +85,21 @@ def test_a_wrong_last_group_heji_is_its_groups_and_found(tmp_path):
     found = [f for f in run_checks(table, evaluate(table)) if f.code == "JX103"]
     assert [f.cell for f in found] == ["G18"]
     assert "分值 15，所汇总的 1 项指标分值合计 10" in found[0].message
+
+
+@pytest.mark.parametrize("label", ["小计", "合计"])
+@pytest.mark.parametrize("column", [0, 3])
+def test_one_subtotal_under_the_last_group_only_is_its_groups(tmp_path, label, column):
+    table = _table(tmp_path, label, column, only_last=True)
+    assert len(table.indicators) == 9
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [(10, 1)]
+    evaluation = evaluate(table)
+    assert evaluation.total == 99.02
+    assert [f.code for f in run_checks(table, evaluation)] == []
+
+
+@pytest.mark.parametrize("label", ["小计", "合计"])
+def test_one_final_subtotal_of_all_the_indicators_is_their_sum(tmp_path, label):
+    table = _table(tmp_path, None, final=label)
+    assert [(s.weight, len(s.members)) for s in table.subtotals] == [(90, 9)]
+    assert [f.code for f in run_checks(table, evaluate(table))] == []
