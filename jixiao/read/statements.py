@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from jixiao.model import SelfEvaluation
-from jixiao.parsing import normalize_text, points_in_words
+from jixiao.parsing import compact_text, normalize_text, points_in_words
 from jixiao.read.grid import Grid, clean, note, row_column
 from jixiao.read.roles import (
     explaining_label,
@@ -246,17 +246,19 @@ _PERCENT_SAID = re.compile(r"(?:得分|评分)(?:为|是|:)?\d+(?:\.\d+)?%")
 _TOPIC = re.compile("指标|满意度|产出|效益|成本|数量|质量|时效|执行率|预算执行")
 
 
-def _report_results(text: str, year: int | None = None
+def _report_results(text: str, year: int | None = None, project: str | None = None
                     ) -> tuple[float | None, int, str | None]:
     """``_results`` of a report paragraph, sentence by sentence: the first total and the
     first grade said of the project — a sentence on another year (上年自评得分95分; of a
-    table of ``year``, 2022年自评得分95分), the scale, a rate or one indicator's score says
+    table of ``year``, 2022年自评得分95分), on the department's whole or another project
+    than ``project`` (``_this_projects``), the scale, a rate or one indicator's score says
     nothing of it."""
     total: float | None = None
     decimals, grade = 0, None
     for sentence in _SENTENCE.split(text):
         said = _changed_to(normalize_text(sentence))  # (…较上年提高4.8分，为96分)
-        clauses = [clause for clause in _this_years(said.split(","), year)
+        clauses = [clause for clause in _this_years(_this_projects(said.split(","), project),
+                                                    year)
                    if not _COMPARED.search(clause)]  # 较上年提高3.6分: this year's, compared
         # up to a clause on another year
         plain = ",".join(itertools.takewhile(lambda clause: not _ANOTHER_YEAR.search(clause),
@@ -274,6 +276,71 @@ def _report_results(text: str, year: int | None = None
         if said_grade is not None and grade is None:
             grade = said_grade
     return total, decimals, grade
+
+
+# Whose result a clause states where it names no project: a department's or unit's whole
+# (部门整体支出自评得分92分, 单位整体, 整体支出), not one project's
+_WHOLE = re.compile("(?:部门|单位|机关)整体|整体支出")
+_PROJECT = "项目"
+# Words pointing at the project a report is on (本项目, 该项目, 此项目, 其项目) before 项目
+_POINTED = frozenset("本该此这其")
+# What a project's name ends in before its 项目 (就业见习补贴资金项目): left off its core
+_NAME_ENDS = ("资金", "经费", "专项")
+# A name's core: its last characters (医疗救助 of 城乡居民医疗救助项目) — a report shortens
+# a name at its head, seldom at its end; fewer than two is no name (年度项目支出, 各项目)
+_CORE = 4
+_NOT_A_NAME = re.compile("年度|支出|重点|财政|预算|民生|部门|各|个|全部|所有|部分|其他|下属|以下|以上")
+
+
+def _this_projects(clauses: list[str], project: str | None) -> list[str]:
+    """The clauses of a sentence (texts as ``normalize_text`` makes them) on the table's
+    project (``project``, its name; None: not known): a clause's subject is the last it
+    names — the department's or unit's whole (部门整体支出), another project by its name
+    (城乡居民医疗救助项目, not 医疗救助 of the table's 城乡医疗救助资金), or this one (本项目,
+    该项目, its name) — and the clauses after it state its results up to one naming
+    another (部门整体自评得分92分，评价等级为优: neither is this project's). A clause naming
+    none at the sentence's head is this project's."""
+    name = compact_text(project)
+    kept, ours = [], True
+    for clause in clauses:
+        named = _subject(clause, name)
+        if named is not None:
+            ours = named
+        if ours:
+            kept.append(clause)
+    return kept
+
+
+def _subject(clause: str, name: str) -> bool | None:
+    """Whether the last subject a clause names is the table's project (``name``, compact;
+    "", not known: only 本项目 and the department's whole tell); None where it names none."""
+    found: list[tuple[int, bool]] = [(match.end(), False) for match in _WHOLE.finditer(clause)]
+    own = _core(name)
+    if own:
+        at = clause.rfind(own)
+        if at >= 0:
+            found.append((at + len(own), True))
+    at = clause.find(_PROJECT)
+    while at >= 0:
+        if at and clause[at - 1] in _POINTED:
+            found.append((at, True))
+        elif own and (core := _core(clause[:at])) and not _NOT_A_NAME.search(core):
+            found.append((at, core in name))
+        at = clause.find(_PROJECT, at + 1)
+    return max(found)[1] if found else None
+
+
+def _core(name: str) -> str:
+    """The last characters of a project's name (``_CORE``), its 项目 (资金, 经费) left off,
+    Han characters only: "" for fewer than two."""
+    name = compact_text(name)
+    for end in (_PROJECT, *_NAME_ENDS):
+        name = name.removesuffix(end)
+    tail = len(name)
+    while tail and "\u3400" <= name[tail - 1] <= "\u9fff" and len(name) - tail < _CORE:
+        tail -= 1
+    core = name[tail:]
+    return core if len(core) >= 2 else ""
 
 
 def _on_another_year(text: Any, year: int | None) -> bool:
@@ -370,7 +437,8 @@ def read_report_text(grid: Grid, table: SelfEvaluation) -> None:
         table.report_text.append((text, grid.source(row, 1)))
         if (row, 1) in used:
             continue
-        total, decimals, grade = _report_results(text, table.project.year)
+        total, decimals, grade = _report_results(text, table.project.year,
+                                                  table.project.name)
         if grade is None and total is not None and abs(total - FULL_MARKS) <= TOLERANCE:
             continue  # the scale (总分100分), no grade: nothing of this project's said
         place = note(table, grid, row, 1)

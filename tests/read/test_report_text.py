@@ -137,3 +137,35 @@ def test_this_years_number_and_a_date_do_not_hide_a_conclusion(tmp_path):
     text = "截至2025年3月，经自评，本项目2024年自评得分96分，等级为优。"
     _, data = checked(_report(tmp_path, text))
     assert [f["message"][:9] for f in _findings(data, "JX506")] == ["此处写总分 96，"]
+
+
+@pytest.mark.parametrize("text", [
+    # rt33 r7 w5: a 部门整体及项目支出 report, the department's score before the table
+    "部门整体支出自评得分92分，评价等级为良。",
+    "2024年度单位整体支出绩效自评得分92分，等级为良。",
+    "部门整体得分92分，等级为良。",
+    # another project of the department's, named before its result
+    "城乡居民医疗救助项目自评得分92分，评价等级为良。",
+    "我局就业见习补贴资金项目绩效自评得分92分。",
+])
+def test_a_whole_department_or_another_project_is_no_conclusion(tmp_path, text):
+    """The table (99.98 优) is of one project; a sentence whose subject is the department's
+    (or the unit's) whole, or another project, states nothing of it — nor does its grade's
+    clause after it (等级为良). Before: JX506 “此处写总分 92”."""
+    _, data = checked(_report(tmp_path, text, before=True))
+    assert not _findings(data, "JX506") and not _findings(data, "JX502")
+
+
+@pytest.mark.parametrize("text", [
+    "部门整体支出自评得分92分；本项目自评得分96分，等级为优。",
+    "部门整体自评得分92分，其中本项目自评得分96分。",
+    "机房设施升级改造项目自评得分96分。",  # the table's own project, by its name
+    "信息安全等保项目自评得分96分。",
+    "城乡居民医疗救助项目已完成，经自评，该项目得分96分。",
+])
+def test_this_projects_result_beside_anothers_is_read(tmp_path, text):
+    """The nearest subject before the result is this project (本项目, 该项目, its name in
+    part): the 96 said is the table's (99.98 in it: JX506), whatever else the sentence or
+    the one before names."""
+    _, data = checked(_report(tmp_path, text, before=True))
+    assert [f["message"][:9] for f in _findings(data, "JX506")] == ["此处写总分 96，"]
