@@ -84,8 +84,8 @@ class UnrecognisedTable(NotASelfEvaluation):
 
 
 class ResultsSummary(NotASelfEvaluation):
-    """The workbook is a department's 自评结果汇总表 (its projects' money, 自评得分 and
-    等级, one line each): sent beside the 自评表 it sums up, nothing to check and nothing
+    """The workbook is a department's 自评结果汇总表 (its projects' 自评得分 or 等级, with
+    their money or not, one line or column each): sent beside the 自评表 it sums up, nothing to check and nothing
     wrong — it raises no exit code, and a batch gives it no row."""
 
 

@@ -42,8 +42,8 @@ from jixiao.model import (
 from jixiao.parsing import compact_text, is_placeholder, names_part_of_year, parse_points
 from jixiao.read.grid import Grid, Place
 from jixiao.read.headers import Header
-from jixiao.read.money import results_list
 from jixiao.read.project import draft_order, is_name_label, name_from_sheet
+from jixiao.read.results_lists import results_summary
 from jixiao.rules import FULL_MARKS, TOLERANCE
 from jixiao.xlsx.wordtable import SHEET as DOCUMENT_SHEET
 
@@ -72,14 +72,14 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
     # title wins, the file is opened by hand (rev30 D/E: a 汇总表 sheet beside it hid it)
     summary = None if titled_one - {DOCUMENT_SHEET} else next(
         ((grid, listed) for grid in grids if grid.name not in titled_one
-         and (listed := results_list(grid))), None)
+         and (listed := results_summary(grid))), None)
     if summary is not None:  # titled a 自评……汇总表, as a rule: no 自评表 to open by hand
         return _results_summary(file_name, *summary)
     # A workbook's sheet titled a 自评表, in a layout not read: opened by hand. (Not a Word
-    # document's title: a 自评报告's 附件：项目支出绩效自评表 names a file sent beside it.)
-    titled = next(((grid, *where) for grid, kind, where in sorted(
-        found, key=lambda one: one[0].name not in titled_one)  # a 汇总表's title the last
-                   if kind == "self_evaluation" and grid.name != DOCUMENT_SHEET), None)
+    # document's title: a 自评报告's 附件：项目支出绩效自评表 names a file sent beside it;
+    # nor a 汇总表's, 一览表's: a list of projects, no 自评表 — the file holds none found.)
+    titled = next(((grid, *where) for grid, _, where in found
+                   if grid.name in titled_one and grid.name != DOCUMENT_SHEET), None)
     if titled is not None:
         return UnrecognisedTable(f"“{file_name}”有自评表的标题{_title_at(*titled)}，但其中的表格"
                                  f"未能识别：没有找到表头（{_NO_HEADER}），请打开文件人工核对")
@@ -96,7 +96,7 @@ def no_table(file_name: str, grids: list[Grid], notes: list[str], too_big: bool)
 
 def _results_summary(file_name: str, grid: Grid,
                      found: tuple[int, int, int, str]) -> ResultsSummary:
-    """What a workbook holding a 自评结果汇总表 and no table is (``money.results_list``):
+    """What a workbook holding a 自评结果汇总表 and no table is (``results_summary``):
     the one line ``jixiao check`` prints and a batch's closing line counts."""
     _, _, projects, results = found
     return ResultsSummary(f"“{file_name}”是自评结果汇总表（工作表“{grid.name}”列出 {projects} 个项目的"

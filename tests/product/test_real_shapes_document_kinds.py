@@ -207,17 +207,24 @@ P_SEND = "各单位须于次年3月底前报送主管部门审核，主管部门
     ([["填表说明："], ["1. " + P_FILL], ["2. " + P_SEND]], "numbered instructions"),
     ([["城区绿化养护项目资金明细"], ["日期", "摘要", "金额（元）"], ["2024-03-01", "苗木采购", 120000],
       ["2024-06-01", "养护劳务", 200000]], "a ledger"),
-    ([["2024年度项目支出绩效评价结果汇总表"],
-      ["序号", "项目名称", "自评得分", "评价等级", "是否提交绩效自评报告"],
-      [1, "城区绿化养护", 96, "优秀", "是"], [2, "路灯维护", 88, "良好", "是"]],
-     "a summary naming the report in a header"),
 ])
 def test_other_workbooks_without_a_table_keep_the_header_message(tmp_path, lines, why):
     """A 填报说明 (its 一、二、 parts under the 说明 heading are no report's chapters), a
-    资金明细 ledger, a 评价结果汇总表 whose header names the 自评报告: still “没有找到项目支出
-    绩效自评表” — they are no report."""
+    资金明细 ledger: still “没有找到项目支出绩效自评表” — they are no report."""
     result = check_workbook(grid_book(tmp_path / "t.xlsx", lines))
     assert result.error == f"“t.xlsx”{NO_TABLE}", why
+
+
+def test_a_summary_naming_the_report_in_a_header_is_a_results_summary(tmp_path):
+    """A 评价结果汇总表 whose header names the 自评报告 (是否提交绩效自评报告) is no report:
+    a 自评结果汇总表 (rt33 r7: its projects' 自评得分 and 等级 without their money; before,
+    “没有找到项目支出绩效自评表”)."""
+    lines = [["2024年度项目支出绩效评价结果汇总表"],
+             ["序号", "项目名称", "自评得分", "评价等级", "是否提交绩效自评报告"],
+             [1, "城区绿化养护", 96, "优秀", "是"], [2, "路灯维护", 88, "良好", "是"]]
+    result = check_workbook(grid_book(tmp_path / "t.xlsx", lines))
+    assert result.results_summary
+    assert result.error == "“t.xlsx”是自评结果汇总表（工作表“表”列出 2 个项目的自评得分和等级），不是自评表，未校验"
 
 
 # (rt28) a workbook titled a 自评表 whose header was not found: its table not recognised
