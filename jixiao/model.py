@@ -1904,14 +1904,15 @@ def _meant(value: object, year: int | None) -> object:
     a date or a range written as nothing more (2024年11月30日, 1,200人, ≥99.80%) as its
     Measure, whichever way it was stored — a date without its year (11月30日: a date cell
     formatted m月d日, as Word shows it) in the table's ``year``, where the scoring places
-    it; nothing (blank, —, 无) as None; any other text as its compact text (spaces and
-    full-width aside), its wording kept (达成 and 基本达成, 1200人 and 1200人，其中200人延期
-    differ)."""
+    it; a blank as None, a written none (无, —, /) as its compact text — the blank is
+    missing, the mark says none or not applicable; any other text as its compact text
+    (spaces and full-width aside), its wording kept (达成 and 基本达成, 1200人 and
+    1200人，其中200人延期 differ)."""
     if value is None:
         return None
     measure = parse_measure(value)
-    if measure.kind == "empty":
-        return None
+    if measure.kind == "empty":  # blank: missing (JX201/JX202); 无, — or / written says none
+        return normalize_text(measure.text) or None
     if measure.kind in _MEASURED and measure.problem is None and (
             not isinstance(value, str) or _says_no_more(value, measure)):
         if measure.yearless and year is not None:

@@ -114,3 +114,12 @@ def test_the_batch_calls_the_excel_and_word_copies_the_same(tmp_path):
     assert "与“b.docx”内容相同，与“c.docx”内容不同" in reasons["a.xlsx"]
     assert "与“a.xlsx”内容相同，与“c.docx”内容不同" in reasons["b.docx"]
     assert "内容不同" in reasons["c.docx"] and "内容相同" not in reasons["c.docx"]
+
+
+@pytest.mark.parametrize("written", ["无", "—", "－", "-", "／", "/"])
+def test_a_blank_value_and_one_written_none_are_other_versions(tmp_path, written):
+    # a blank 完成值 is missing (JX202), a written 无 or dash says none (or not applicable):
+    # the 初稿 left blank and the final version that writes it are not one table (rt33 r11 c7)
+    blank = _content(_book(tmp_path / "blank.xlsx", {(5, 4): None}))
+    assert _content(_book(tmp_path / "none.xlsx", {(5, 4): written})) != blank
+    assert _content(_book(tmp_path / "spaces.xlsx", {(5, 4): "  "})) == blank
