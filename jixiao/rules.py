@@ -1729,6 +1729,16 @@ def ungraded(weight_total: float | None) -> str | None:
     return UNGRADED.format(total=plain_points(weight_total))
 
 
+def totals_once_weighed(total: float, weight_total: float) -> tuple[float, float]:
+    """The 总分 a table whose 分值 total ``weight_total``, not 100, can have once they are
+    made up or corrected: short of 100, the points missing may all be earned or none (86.22
+    out of 90: 86.22–96.22); over it, the points too many may all have been earned or none
+    (96.82 out of 101: 95.82–96.82) — within 0–100."""
+    gap = FULL_MARKS - weight_total
+    low, high = (total, total + gap) if gap > 0 else (total + gap, total)
+    return round2(min(max(low, 0.0), FULL_MARKS)), round2(min(max(high, 0.0), FULL_MARKS))
+
+
 def grade(total: float) -> str:
     """评分等级 of a 总分 rounded to 2 decimals: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差."""
     rounded = round2(total)

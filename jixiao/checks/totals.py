@@ -567,8 +567,7 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     等级与填报的总分相符、但与按规则计算的总分不符的同样报告，并列出得分与规则不同的各行：
     几项得分各高 0.01（每项都在 JX404 允许的误差内），总分便可从 89.97 变成 90、等级从良变成优。
-    按规则计算的总分未知（有指标无法计分），或分值合计不是 100（JX101）的，不报告此项；
-    人工评分的定性指标（部分达成、未达成）得分在区间内的，按填写的得分计入。
+    按规则计算的总分未知（有指标无法计分）的，不报告此项；人工评分的定性指标（部分达成、未达成）得分在区间内的，按填写的得分计入。
     定性指标的得分不在其区间内（JX408）、规则只给出区间的，总分按该项在区间内任取一个
     得分计算，也是一个区间：区间内的总分都是同一等级、而填报的等级不是它的，同样报告，
     写明总分的区间和它给出的等级（分值 20 的“部分达成”填满分 20，总分 91.89、等级“优”；
@@ -595,6 +594,13 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     错误；有得分与规则相差超过 0.01、JX404 为警告的（可能是对指标值的不同理解），按填写的
     得分计入后等级仍与填报的不符的，为错误，否则同为警告，请与该项得分一并核对。
 
+    分值合计不是 100（JX101）的表不评等级：等级空着的不报告；填写了的，按补足或改正分值后
+    总分可能的范围判断——分值合计 W 少于 100 的，总分 T 可到 T + (100 − W)，多于 100 的可低至
+    T − (W − 100)（都在 0–100 以内），范围内没有一个总分是填报的等级的，才报告此项，写明
+    可能的等级：没有预算执行情况一栏、指标分值合计 90、总分 86.22、等级“差”的，应为“良”
+    或“优”（86.22–96.22）；一项分值 15 误写 16（合计 101）、总分 96.82、等级“良”的，
+    应为“优”（95.82–96.82）。
+
     **为什么**：等级是结果公开和预算安排的依据，常在改了总分后忘了改。
 
     **错误示例**：总分 89.5，评分等级“优”；或各项得分按规则合计 89.97，三项各多写 0.01，
@@ -606,9 +612,11 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     total = total_shown(table)
     if total is None or jixiao_formula(table, source) or uncomputed_formula(table, source):
         return
-    if weights_wrong(table) is not None:
-        return  # 分值合计 not 100: no grade to give (JX101; rules.ungraded, as the report)
     misadded = _misadded(table, evaluation)
+    weights = weights_wrong(table)
+    if weights is not None:  # 分值合计 not 100: no grade to give (JX101; rules.ungraded)
+        yield from _grade_off_hundred(table, total, misadded, weights)
+        return
     # a 总分 added wrong (JX501 at its cell): the grade follows the sum it should show
     basis = misadded.total if misadded is not None else total
     by_rules = _grade_by_rules(table, evaluation, basis)
@@ -648,6 +656,33 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                                        f"{points_written(total)}）{_off_listed(table, evaluation)}",
                       severity=None if _rules_grade_sure(table, evaluation, written)
                       else "warning")
+
+
+def _grade_off_hundred(table: SelfEvaluation, total: float, misadded: _Sum | None,
+                       weights: float) -> Iterator[Finding]:
+    """JX502 where the 分值 total ``weights``, not 100 (JX101): no grade is given, so a
+    blank one is asked for by no one; a grade written is wrong where no 总分 the table can
+    have once they are made up or corrected (``rules.totals_once_weighed``) has it — 86.22
+    out of 90 graded 差 is 良 or 优 whatever the 10 missing points bring. A 总分 added wrong
+    (JX501): the sum of the scores may be the one to make up too."""
+    source = table.sources.get("grade")
+    if table.grade_declared is None or source is None:
+        return
+    low, high = rules.totals_once_weighed(total, weights)
+    possible = _grades_between(low, high)
+    written = rules.grade_name(table.grade_declared)
+    if written in possible or misadded is not None and written in _grades_between(
+            *rules.totals_once_weighed(misadded.total, weights)):
+        return
+    names = [f"“{_named(table, grade)}”" for grade in reversed(possible)]
+    named = names[0] if len(names) == 1 else "、".join(names[:-1]) + "或" + names[-1]
+    span = points(low) if low == high else rules.band_text(low, high)
+    made = "补足" if weights < rules.FULL_MARKS else "改正"
+    graded = f"总分 {points_written(total)} 应为{named}（分值合计 {points(weights)}，不是 100：" \
+             f"按{made}分值后的总分 {span}）"
+    shown = plain_text(table.grade_declared)
+    yield finding("JX502", source, f"评分等级“{shown}”{_unread_grade(table)}，{graded}"
+                  if written is None else f"评分等级写为“{shown}”，{graded}")
 
 
 def _grade_not_rules(table: SelfEvaluation, evaluation: Evaluation, total: float,
