@@ -249,9 +249,10 @@ def _forge(cache: Path, file: Path, rules=None, schema="old") -> None:
 
     folder = cache.parent
     key = ResultCache.__new__(ResultCache)
+    from jixiao.batch.cache import limits_text
     from jixiao.batch.run import code_fingerprint
 
-    key.salt = f"{code_fingerprint()}\0{rules or ''}\0"
+    key.salt = f"{code_fingerprint()}\0{rules or ''}\0{limits_text()}\0"
     content = key.content_key(str(file), content_hash(str(file)))
     row_key = key.key(str(file), content)
     forged = {"file": str(file), "report": {"file": str(file), "project": {
