@@ -8,8 +8,8 @@ not the same total rounded as the sentence writes it (99.1 or 99 for 99.05) —,
 contradicts itself: ``SelfEvaluation.restated``.
 
 (Over 400 lines: one job — what a sentence states of the project's result, which needs
-telling whose year each clause speaks of; split, the year's reading would only be asked
-from here.)"""
+telling whose year and whose project (a part's, another's) each clause speaks of; split,
+those readings would only be asked from here.)"""
 
 from __future__ import annotations
 
@@ -105,15 +105,85 @@ def _results(text: Any) -> tuple[float | None, int, str | None]:
     if not isinstance(text, str) or ("分" not in text and "等" not in text
                                      and "级" not in text and "结" not in text):
         return None, 0, None
-    plain = _changed_to(normalize_text(text))
-    totals = [(number, _decimals(said)) for match in _SAID_TOTAL.finditer(plain)
+    plain = _without_parts(_changed_to(normalize_text(text)))
+    totals = [(number, _decimals(said), _of_the_whole(plain, match))
+              for match in _SAID_TOTAL.finditer(plain)
               if (number := _number(said := match.group(1) or match.group(2))) is not None]
+    if len(totals) > 1 and 0 < sum(whole for *_, whole in totals) < len(totals):
+        totals = [said for said in totals if said[2]]  # the one said of the whole project
     if len(totals) > 1 and abs(totals[0][0] - FULL_MARKS) <= TOLERANCE:
         totals = totals[1:]
     grade = next((match.group(1) for pattern in (_SAID_GRADE, _GRADE_NAMED_BEFORE)
                   for match in pattern.finditer(plain) if grade_name(match.group(1))), None)
-    total, decimals = totals[0] if totals else (None, 0)
+    total, decimals, _ = totals[0] if totals else (None, 0, False)
     return total, decimals, grade
+
+
+# A score of another thing than the table's project — a part of it (其中培训项目2024年度得分
+# 86.5分, 培训子项目得分…, 分项目) or another project named (本表参照的省级示范项目得分95分,
+# 同批次的…项目, 附件2中的设备购置项目得分…): from the word on, up to a clause on the whole
+# project (…，项目综合得分99.02分; …，该项目…) or the sentence's end. 参照/同批次/附件 only
+# before a project whose score or name ends there (对照项目绩效目标: the table's goals).
+_PART = re.compile(r"其中|子项目?|分项目|(?:参照|对照|比照|同批次?|同类|附件\d*)[^,;。]*?项目"
+                   r"(?=(?:19|20)\d{2}年|总?得分|总分|自评|综合|评分|[,;。:]|$|—)")
+_SENTENCE_MARK = re.compile("([。;!?])")
+_CLAUSE_MARK = re.compile("[,:;。]")
+# Before a score, what says it is the whole project's (经, 本项目, 该项目2024年度, 项目综合得分,
+# 综合得分, 总分; not 设备购置项目得分, a project named)
+_WHOLE_LEAD = re.compile(r"(?:而|但|同时|综上所述|综上|总体上?|整体上?|经|通过|最终)*"
+                         r"(?:综合|自评|评价|评审|考核)*(?:本|该|此|全|整个)?(?:项目)?(?:整体|总体)?"
+                         r"(?:(?:19|20)\d{2}年度?)?的?")
+# A clause opening on the whole project (该项目…, 本项目评价等级为优)
+_WHOLE_SUBJECT = re.compile(r"(?:而|但|同时|综上所述|综上|总体上?|整体上?)?(?:本|该|此|全|整个)项目")
+
+
+def _of_the_whole(plain: str, said: re.Match[str]) -> bool:
+    """Whether a total ``_SAID_TOTAL`` found in ``plain`` is said of the whole project: its
+    clause opens on it (该项目2024年度得分…, 经自评得分…, 项目综合得分…)."""
+    lead = _CLAUSE_MARK.split(plain[:said.start()])[-1]
+    return _WHOLE_LEAD.fullmatch(lead) is not None
+
+
+def _whole_clause(clause: str) -> bool:
+    """Whether a clause speaks of the whole project: opens on it (该项目…) or states its
+    total (``_of_the_whole``)."""
+    said = _SAID_TOTAL.search(clause)
+    return _WHOLE_SUBJECT.match(clause) is not None \
+        or said is not None and _of_the_whole(clause, said)
+
+
+def _grade_alone(clause: str) -> bool:
+    return _SAID_TOTAL.search(clause) is None \
+        and any(grade_name(found) for found in _SAID_GRADE.findall(clause))
+
+
+def _without_parts(plain: str) -> str:
+    """A normalized text without what it states of a part of the project or of another one
+    (``_PART``): 本项目包括两个子项目，其中培训项目2024年度得分86.5分，设备购置项目…得分92分，
+    项目综合得分99.02分，评价等级为优 → …项目综合得分99.02分，评价等级为优. A grade after a
+    part's score is the part's (其中：培训项目得分86.5分，等级为良); after a 其中 stating no
+    score (其中中央资金80万元，等级为优), the project's."""
+    if _PART.search(plain) is None:
+        return plain
+    pieces = _SENTENCE_MARK.split(plain)
+    for at in range(0, len(pieces), 2):
+        kept, part, scored = [], False, False
+        for clause in pieces[at].split(","):
+            if part and (_whole_clause(clause) or not scored and _grade_alone(clause)):
+                part = False  # …，项目综合得分99.02分; 其中中央资金80万元，等级为优
+            if part:
+                scored = scored or _SAID_TOTAL.search(clause) is not None
+                continue
+            found = _PART.search(clause)
+            if found is not None:
+                part = True
+                scored = _SAID_TOTAL.search(clause, found.start()) is not None
+                clause = clause[:found.start()]
+                if not clause:
+                    continue
+            kept.append(clause)
+        pieces[at] = ",".join(kept)
+    return "".join(pieces)
 
 
 # This year's score told by its change on another year's (自评得分较上年提高4.8分，为96分;

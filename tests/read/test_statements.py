@@ -377,3 +377,51 @@ def test_a_conclusion_under_its_label_row_in_a_word_table_is_read(tmp_path):
     (table,) = read_tables(workbook_docx(book.save(tmp_path / "t.xlsx"), tmp_path / "t.docx"))
     assert table.restated == RESTATED_WRONG
     assert [f.code for f in run_checks(table, evaluate(table))] == ["JX506", "JX506"]
+
+
+@pytest.mark.parametrize(("text", "total", "grade"), [
+    # rt33 r11 c10c_0: the sub-projects' scores, then the project's: 99.02 (was 86.5, JX506)
+    ("本项目包括两个子项目，其中培训项目2024年度得分86.5分，设备购置项目2024年度得分92分，"
+     "项目综合得分99.02分，评价等级为优。", 99.02, "优"),
+    ("经自评，该项目2024年度得分99.02分，评价等级为优。其中培训子项目2024年度得分86.5分，"
+     "等级为良。", 99.02, "优"),
+    ("经自评，项目综合得分99.02分，评价等级为优。其中，培训子项目2024年度得分86.5分。", 99.02, "优"),
+    # a part's score and its grade alone (c10b_1): neither is the table's
+    ("其中：培训项目2024年度得分86.5分，等级为良。", None, None),
+    # another project's (c10b_0, c10b_2)
+    ("说明：本表参照的省级示范项目2024年度得分95分。", None, None),
+    ("附件2中的设备购置项目得分86.5分。", None, None),
+    ("同批次的市级示范项目得分90分。", None, None),
+    ("经自评，该项目2024年度得分99.02分。（注：参照项目——市级示范点项目2024年度得分86.5分。）",
+     99.02, None),
+    # several scores, one of the whole project: that one
+    ("培训项目得分86.5分，设备购置项目得分92分，项目综合得分99.02分", 99.02, None),
+    # a 其中 stating no score leaves the grade after it the project's
+    ("本项目总分95分，其中中央资金80万元，等级为优", 95.0, "优"),
+    ("项目资金100万元，其中中央资金80万元，经自评得分95分，等级为优", 95.0, "优"),
+    # the table's own goals looked to: no other project
+    ("对照项目绩效目标，本项目自评得分95分", 95.0, None),
+    ("对照项目绩效目标自评得分95分", 95.0, None),
+])
+def test_a_score_of_a_part_or_of_another_project_is_not_the_total(text, total, grade):
+    """A score whose subject is another thing named (其中…项目, 子项目, 参照的…项目, 同批次的…
+    项目) is not this table's 总分, nor the grade said with it; of several, the one said of the
+    whole project (项目综合得分, 该项目…得分) is."""
+    assert stated_results(text) == (total, grade)
+    said_total, _, said_grade = _report_results(text, 2024)
+    assert (said_total, said_grade) == (total, grade)
+
+
+@pytest.mark.parametrize("text", [
+    "自评结论：本项目包括两个子项目，其中培训项目2024年度得分86.5分，设备购置项目2024年度"
+    "得分92分，项目综合得分99.98分，评价等级为优。",  # (the sheet's 总分 99.98)
+    "其中：培训项目2024年度得分86.5分，等级为良。",
+    "说明：本表参照的省级示范项目2024年度得分95分。"])
+def test_a_conclusion_on_the_parts_restates_nothing(tmp_path, text):
+    """rt33 r11 c10c_0, c10b_1, c10b_0: false JX506 (此处写总分 86.5 …) under a table whose
+    总分 is right."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    sheet.merge(sheet.line(text), 1, 9)
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert table.restated == {}
