@@ -1375,7 +1375,7 @@ def qualitative_level(text: str) -> str | None:
         return None  # 无有效投诉: none of them (says_none), not 有效 denied
     opening = opening_clause(text)
     level = _level(opening) if opening is not None else None  # 比较满意，…不及时: 满意's
-    if level == "achieved" and _STILL_NEEDED.search(text):
+    if level == "achieved" and _STILL_TO_DO_RE.search(text):
         level = "partial"  # 已完成，需进一步提升: the comment says the goal is not there yet
     if level is None:  # no level stated first: the whole text's
         level = _level(text)
@@ -1424,12 +1424,6 @@ _DENIAL = r"(?:无|未|没有|没|并无|从未{more})(?:发现|出现|存在|�
 _BAD_DENIED = re.compile(r"(?:^|[,，;；、])" + _DENIAL.format(more="")
                          + r"(?:违规|违纪|违法|差错|错误|挤占|挪用|截留|超标|超预算|超标准|超支"
                          r"|超[出过]?(?:合同|概算|批复|中标)|隐患|问题)")
-
-
-# What is still needed before a word of achievement: the goal not yet reached.
-_STILL_NEEDED = re.compile(r"(?:有待|亟待|仍待|尚待|仍需|还需|尚需|仍要|还要|(?:^|[,，;；])(?:需要|待|需))"
-                           r"(?:进一步|继续|持续|加强)?"
-                           r"(?:完成|提高|提升|完善|改善|规范|加强|落实|实现|达到|健全|建立)")
 
 
 # Right after a word of achievement (and 度/率 making it a measure: 满意度, 合格率), how
@@ -1510,6 +1504,8 @@ def _level(text: str) -> str | None:
                 if judged is not None:
                     return judged  # 满意度较低, 合格率偏低: the word names what is low
             return level
+    if _CHANGE_TO_COME.search(text):
+        return "partial"  # 负担仍需减轻, 发病率有待降低: a change still to come, as 有待提高
     if _BUDGET_KEPT_RE.search(text):
         return "achieved"  # 按批复金额执行, 与预算一致, 在批复金额内
     return None
@@ -2029,6 +2025,27 @@ _FALL_WORDS = ("下降", "降低", "减少", "下滑", "回落", "减弱", "减�
 # the better as 改善 is, which is counted a rise: the two beside each other (逐步缓解 → 有所
 # 改善) say no change against the other, and are read as any other words are
 _EASING = ("减轻", "缓解", "加重", "加剧")
+# Words saying a deed or a change is not there yet — still needed (有待, 仍需, 亟需, 待) or
+# hard to bring about (难以, 很难), or planned (计划, 拟, 将, 争取, 应): the one list, for a word
+# of achievement (有待提高, 环境待改善, 能力应进一步提升) and a change of either way (负担仍需
+# 减轻, 发病率有待进一步降低, 收入计划提高) alike. 待 and 需 not in a word of their own (接待
+# 完成, 按需完成, 无需, 供需); 应 not in one (供应增加, 效应增强, 相应提高) nor 应完成 (应完成10项，
+# 实际完成10项: the number due), nor 计划完成 (按计划完成, 计划完成率). A plan in a comment
+# after a level stated (已完成，将加强管理) is the unit's next step, not a shortfall.
+_STILL_TO_DO = (r"有待|亟待|亟需|急需|仍待|尚待|仍需|还需|尚需|仍要|还要|需要|难以|很难|较难"
+                r"|(?<![接招优对款虐等看按无必所供])(?:待|需)")
+_PLANNED = (r"争取|(?<![模虚比])拟|将|应当|应该|(?<![供效响适反相对回答感呼顺])应(?!完成|实现|达到)"
+            r"|计划(?!完成|实现|达到)")
+_BEFORE_DEED = r"(?:进一步|继续|持续|加强|逐步|有效|切实)?"
+_CHANGE = "|".join(_RISE_WORDS + _FALL_WORDS)
+_DEED = f"(?:完成|完善|规范|加强|落实|实现|达到|健全|建立|{_CHANGE})"
+_NOT_YET_WORD = f"(?:{_STILL_TO_DO}|{_PLANNED}){_BEFORE_DEED}"
+_STILL_NEEDED = re.compile(_NOT_YET_WORD + _DEED)
+_STILL_TO_DO_RE = re.compile(f"(?:{_STILL_TO_DO}){_BEFORE_DEED}{_DEED}")
+# A change still to come (负担仍需减轻, 收入将增加): 部分达成 whatever the 指标值 — not a deed
+# with no word of achievement or change (有待加强: what it falls short of, unsaid)
+_CHANGE_TO_COME = re.compile(f"{_NOT_YET_WORD}(?:{_CHANGE})")
+_NOT_YET_END_RE = re.compile(_NOT_YET_WORD + "$")
 _HOW_MUCH = r"(?:较上年|同比)?(?:有所|略有|稍有|小幅|明显|显著|大幅|逐步|持续|稳步|进一步|出现)?"
 _ROSE_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_RISE_WORDS)})了?$")
 _FELL_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_FALL_WORDS)}|退步|萎缩)了?$")
@@ -2134,8 +2151,8 @@ def _named_change(goal: str, done: str) -> str | None:
         if stated is None:
             continue
         name = done[:cut]  # (none: 得到缓解, the change alone)
-        if name and not _NAME_RE.fullmatch(name):
-            return None
+        if name and not _NAME_RE.fullmatch(name) or _NOT_YET_END_RE.search(name):
+            return None  # 负担仍需减轻: a change still to come, none stated (``_level``)
         for noun in _GENERAL_NOUNS:
             if name.endswith(noun) and len(name) > len(noun):
                 name = name[:-len(noun)]

@@ -142,3 +142,37 @@ def test_a_name_away_from_a_forbidding_word_keeps_its_rise(target, actual):
     """Read as before: 达成 by the rise word (not a rise forbidden by 避免/杜绝/防止)."""
     score = indicator_score(target, actual, 5)
     assert (score.level, score.value) == ("achieved", 5.0)
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    # rt33 r11 c2a, c2c: a fall said to be still to come was 达成 by its change word
+    ("逐步减轻", "群众就医负担仍需减轻"),
+    ("有效降低", "发病率有待进一步降低"),
+    ("逐步缓解", "拥堵状况亟需缓解"),
+    ("逐步降低", "能耗尚需降低"),
+    ("逐步降低", "成本很难降低"),
+    ("降低发病率", "发病率难以降低"),
+    # and a rise, as 有待提升 was already (c2b)
+    ("稳步提升", "群众满意度有待提升"),
+    ("逐步改善", "环境待改善"),
+    ("稳步提升", "能力应进一步提升"),
+    ("逐步提高", "收入计划提高"),
+    ("逐步提高", "收入拟提高"),
+    ("逐步增加", "收入将增加"),
+    ("稳步提升", "争取提升"),
+])
+def test_a_change_still_to_come_is_not_yet_reached(target, actual):
+    """有待, 仍需, 亟需, 尚需, 待, 难以, 很难, 应, 计划, 拟, 将, 争取 before the change word:
+    the change has not happened — 部分达成, as 有待提高 is (0.6–0.8 of 5 for a person)."""
+    score = indicator_score(target, actual, 5)
+    assert (score.level, score.value, score.met, score.band) == PARTIAL
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    ("完成", "接待完成"), ("完成", "按需完成"), ("完成", "按计划完成"),
+    ("逐步增加", "电力供应增加"), ("逐步提高", "收入相应提高"),
+    ("完成", "已完成，将加强管理"),  # the next step after a level stated: no shortfall
+    ("逐步减轻", "负担减轻"),
+])
+def test_words_like_a_change_still_to_come_that_are_not(target, actual):
+    assert indicator_score(target, actual, 5).level == "achieved"
