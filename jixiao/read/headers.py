@@ -259,33 +259,73 @@ def _gives_way(over: str, text: str, year: int | None = None) -> bool:
     ``text`` the year's own value (全年完成值, 年度指标值); or ``over`` names part of the
     year (运行监控's 1-6月完成值, 半年完成值（截至6月30日）, 前三季度完成值: ``parsing.
     names_part_of_year``, where 1-12月 is the year), ``text`` the whole year's; or ``over``
-    names a year before ``year`` (the header row's: ``_row_year``), ``text`` none before it.
-    Either order."""
+    names a year before ``year`` (the header row's: ``_row_year``), ``text`` none before it;
+    or ``over`` names a year other than ``year`` (or any, ``year`` unknown), ``text`` none
+    (2023年完成值 | 年度指标值 | 实际完成值: the plain one is the year's). Either order."""
     earlier = _before(over, year) and not _before(text, year)
-    return (over_years(over) or names_part_of_year(over, header=True) or earlier) \
+    another = year not in (named := _years(over)) and bool(named) and not _years(text)
+    return (over_years(over) or names_part_of_year(over, header=True) or earlier or another) \
         and not over_years(text) and not names_part_of_year(text, header=True) \
         and _names_the_value(text)
 
 
 # A value column naming its year by the number (2023年完成值 | 2024年度指标值 | 2024年实际
 # 完成值): the table's year is the latest the 完成值 headers name where each names one (2024年
-# 指标值 | 2025年指标值 | 2024年完成值: 2025 is next year's target), else the latest any value
-# header names (2023年完成值 | 2024年度指标值 | 实际完成值); a range (2024-2026年度指标值) is
-# over the years (``over_years``), no year of its own. A column naming an earlier year holds
-# last year's figures (as 上年完成值 does) and gives way to one of its role naming that year
-# or none. Alone in its role it is read (a header copied from last year's).
+# 指标值 | 2025年指标值 | 2024年完成值: 2025 is next year's target), else the latest the other
+# value headers name (2023年完成值 | 2024年度指标值 | 实际完成值): a 完成值 naming no year beside
+# one naming a year is the table's year's, the other another year's (2023年完成值 | 年度指标值 |
+# 实际完成值: no year known, 2023 not the table's); a range (2024-2026年度指标值) is over the
+# years (``over_years``), no year of its own. A column naming another year than the table's
+# holds that year's figures (as 上年完成值 does) and gives way to one of its role naming the
+# table's year or none. Alone in its role it is read (a header copied from last year's). The
+# year the title gives decides where the headers leave it open (``the_years_actual``).
 def _row_year(texts: Iterable[str]) -> int | None:
     """The table's year the value headers (指标值, 完成值) among ``texts`` name by its number."""
     values = [text for text in texts if indicator_role(text) in _VALUES]
     actuals = [text for text in values if indicator_role(text) == "actual"]
-    if actuals and all(_years(text) for text in actuals):
+    named = [text for text in actuals if _years(text)]
+    if actuals and len(named) == len(actuals):
         values = actuals
+    elif named:  # beside a plain 实际完成值: another year's, the table's year not theirs
+        values = [text for text in values if text not in named]
     return max((found for text in values for found in _years(text)), default=None)
 
 
 def _years(text: str) -> list[int]:
     """The years a header names by the number, not in a range of years (2024-2026年)."""
     return [int(found) for found in YEAR_NAMED.findall(_YEAR_RANGE.sub("", text))]
+
+
+def the_years_actual(grid: Grid, header: Header, year: int | None) -> None:
+    """Once the table's year is known (its title, its 年度 line): of the 完成值 columns
+    its header row names, one naming that year by its number is the year's, and a plain
+    one (实际完成值) beside one naming another year — what the header row alone could not
+    tell (2023年完成值 | 年度指标值 | 实际完成值 under a 2023 title: the 2023 column; under a
+    2024 one, or 2023年度指标值 copied beside it: 实际完成值). Sets ``header``'s 完成值 column."""
+    actual = header.columns.get("actual")
+    if year is None or actual is None:
+        return
+    rows = range(header.top, header.row + 1)
+    first, last = min(header.columns.values()), max(header.columns.values())
+    candidates: dict[int, list[int]] = {}  # column → the years its header names
+    for column in grid.rows.get(header.row, ()):
+        if not first <= column <= last or column in grid.hidden_columns and column != actual:
+            continue  # another table's beside it; a hidden one (last year's)
+        for row in rows:
+            text = grid.texts.get((row, column), "")
+            if indicator_role(text) == "actual" and _names_the_value(text) \
+                    and not over_years(text) and not names_part_of_year(text, header=True) \
+                    and not _explains(text):
+                candidates[column] = _years(text)
+                break
+    if actual not in candidates or year in candidates[actual]:
+        return
+    own = next((column for column, years in candidates.items() if year in years), None)
+    plain = next((column for column, years in candidates.items() if not years), None)
+    if own is not None:
+        header.columns["actual"] = own
+    elif candidates[actual] and plain is not None:
+        header.columns["actual"] = plain
 
 
 def _before(text: str, year: int | None) -> bool:

@@ -57,7 +57,7 @@ from jixiao.parsing import (
     stated_deduction,
 )
 from jixiao.read.grid import Grid, Place, clean, note, percent_shown, points, points_at
-from jixiao.read.headers import Header, fund_role, indicator_role
+from jixiao.read.headers import Header, fund_role, indicator_role, the_years_actual
 from jixiao.read.money import money_rows_end
 from jixiao.read.roles import (
     DIGIT_NUMBER,
@@ -181,6 +181,7 @@ _CONTENT_TEXT = ("target", "actual", "nature", "sign", "unit", "actual_unit")  #
 
 def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation) -> int:
     """Read the rows under ``header`` up to the 总分/等级 row; the table's last row."""
+    the_years_actual(grid, header, table.project.year)  # 2023年完成值 | 实际完成值: the year's
     columns = header.columns
     carried: dict[str, tuple[Any, Place | None]] = {"level1": (None, None),
                                                     "level2": (None, None)}

@@ -112,3 +112,68 @@ def test_the_table_year_is_the_actuals(tmp_path):
     table, data = _with_another_target(tmp_path, "2024年指标值", "2025年指标值", "2024年完成值")
     assert [i.target for i in table.indicators] == [row[3] for row in PUTUO_1_ROWS]
     assert codes(data) == []
+
+
+# The table's year in its title only (（2024 年度）), the 完成值 columns 2023年完成值 | 实际完成值:
+# the plain one is the year's. A counted row tells the columns apart by its score: 51200人
+# (last year's) of ≥52000人 would score 25 × 51200 / 52000 = 24.62 (JX402), 53000人 scores 25.
+COUNTED = ("产出指标", "数量指标", "参保登记人数", "≥52000人", "53000人", 25, 25, None)
+COUNTED_ROWS = [PUTUO_1_ROWS[0], COUNTED, *PUTUO_1_ROWS[2:]]
+COUNTED_LAST = ("85.00(%)", "51200人", "达成指标", "达成指标", "达成指标")
+
+
+def _titled(tmp_path, year, last: str = "2023年完成值", target: str = "年度指标值",
+            actual: str = "实际完成值"):
+    header = (*STANDARD[:3], last, target, actual, *STANDARD[5:])
+    rows = [(*row[:3], before, *row[3:])
+            for row, before in zip(COUNTED_ROWS, COUNTED_LAST, strict=True)]
+    return checked(standard(tmp_path / "t.xlsx", rows=rows, header=header, year=year))
+
+
+def test_a_year_named_column_beside_a_plain_one_under_another_years_title(tmp_path):
+    table, data = _titled(tmp_path, 2024)
+    assert [i.actual for i in table.indicators[:2]] == ["99.80(%)", "53000人"]
+    assert codes(data) == []
+    assert data["total_computed"] == 99.98  # 9.98 + 5 + 25 + 20 + 30 + 10: all met
+
+
+def test_a_year_named_column_beside_a_plain_one_with_no_year_anywhere(tmp_path):
+    # the plain 实际完成值 beside it says the 2023 column is another year's
+    table, data = _titled(tmp_path, None)
+    assert table.indicators[1].actual == "53000人"
+    assert codes(data) == []
+    assert data["total_computed"] == 99.98
+
+
+def test_the_targets_header_copied_from_last_year_the_title_decides(tmp_path):
+    # 2023年完成值 | 2023年度指标值 | 实际完成值 under a 2024 title: the headers alone name
+    # 2023 only; the title's 2024 makes the plain 实际完成值 the year's
+    table, data = _titled(tmp_path, 2024, target="2023年度指标值")
+    assert table.indicators[1].actual == "53000人"
+    assert data["total_computed"] == 99.98
+
+
+def test_a_column_naming_the_titles_year_is_the_years(tmp_path):
+    # under a 2023 title the 2023年完成值 column is the year's: 51200人 of ≥52000人 scores
+    # 25 × 51200 / 52000 = 24.62, not the 25 filled in (JX402)
+    table, data = _titled(tmp_path, 2023)
+    assert table.indicators[1].actual == "51200人"
+    assert "JX402" in codes(data)
+    [counted] = [f for f in data["findings"] if f["code"] == "JX402"]
+    assert "24.62" in counted["message"]
+
+
+def test_the_only_actual_column_naming_the_titles_year(tmp_path):
+    header = (*STANDARD[:3], "年度指标值", "2023年完成值", *STANDARD[5:])
+    table, data = checked(standard(tmp_path / "t.xlsx", rows=COUNTED_ROWS, header=header,
+                                   year=2023))
+    assert table.indicators[1].actual == "53000人"
+    assert codes(data) == []
+    assert data["total_computed"] == 99.98
+
+
+def test_last_year_in_words_with_no_year_anywhere(tmp_path):
+    table, data = _titled(tmp_path, None, "上年完成值", "指标值", "完成值")
+    assert table.indicators[1].actual == "53000人"
+    assert codes(data) == []
+    assert data["total_computed"] == 99.98
