@@ -13,7 +13,9 @@ them; an unused template row ("/" or "—" in every cell, or the template's 指�
 alone) is no indicator, and neither is a 其中… row without points (a breakdown of the
 row above) nor a 年度总体目标 block printed among the rows; a 一级 written as a row across
 a table without 一级 column (一、产出指标（50分）, 一级：产出指标, a 指标编码 beside it)
-heads the rows below it; a row holding
+heads the rows below it, and so does a group's name in the 绩效指标 column of a table with
+one (满意度指标 | … | 10 | 9.44, 服务对象满意度指标: ``group_row``), its points their
+subtotal, under a header printed again too; a row holding
 only the wrapped rest of the texts above it (a converted PDF) is that text. A table
 without a 总分 row ends at the signature line or a 偏差原因/改进措施 row under it; the
 text of a 偏差原因 row there is the table's ``reason``.
@@ -189,12 +191,17 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         above = table.indicators[-1]  # again (a page of a PDF conversion): its 一级 and 二级,
         for key in _LEVELS:  # merged across the page break, go on down the blank cells
             carried[key] = (getattr(above, key), above.sources.get(key))
-    if table.indicators and (group := _group_above(grid, header)) is not None:
-        carried["level1"], carried["level2"] = group, (None, None)  # 满意度指标 over it
-        table.cells.note(group[1])  # type: ignore[attr-defined]
+    group = _group_above(grid, header) if table.indicators else None
+    moved = False  # the group's heading row with points read as the last row above
+    if group is not None:  # 满意度指标 (服务对象满意度指标: its 一级 and 二级) over it
+        carried["level1"] = (group[0], group[2])
+        carried["level2"] = (group[1], group[2]) if group[1] else (None, None)
+        table.cells.note(group[2])  # type: ignore[attr-defined]
+        moved = table.indicators[-1].sources.get("level1") == grid.source(*group[2][1:])
     numbers = [columns[key] for key in ("weight", "score") if key in columns]
     before = label_before(columns)
     leftmost = min(columns.values())
+    roles = frozenset(columns.values())
     codes = _code_columns(grid, header, leftmost)
     values, origin, noted = grid.values, grid.origin, table.cells.note  # type: ignore[attr-defined]
     texts = grid.texts
@@ -300,6 +307,19 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             carried["level1"] = (heading, section)  # 一、产出指标（50分）
             carried["level2"] = (None, None)  # across the table: the 一级 of the rows below
             noted(section)
+            if len(own) == 1:
+                row += 1
+                continue
+        grouped = None  # a group heading row's (一级, 二级) in a table with 一级 column
+        if section is None and "level1" in columns and own and own[0] not in roles \
+                and (grouped := group_row(grid, row, own, columns)) is not None:
+            # 满意度指标 | … | 10 | 9.44 in the 绩效指标 column or merged across the table (a
+            # 二级 alone: 服务对象满意度指标, its 一级 with it): the group of the rows below,
+            # its points their subtotal (JX103), no indicator
+            group_cells, place = own, (grid, row, own[0])
+            carried["level1"] = (grouped[0], place)
+            carried["level2"] = (grouped[1], place) if grouped[1] else (None, None)
+            noted(place)
             if len(own) == 1:
                 row += 1
                 continue
@@ -431,8 +451,18 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             read.pop("name", None)
             places.pop("name", None)
             own = [len(named) < len(own), True]
+        elif grouped is not None:  # its points, perhaps beside its name (满意度指标 | 10分)
+            for key in _LEVELS + ("name",):  # its name merged over them, or its points
+                read.pop(key, None)
+                places.pop(key, None)
+            own = [True, grouped[1] is not None]
+            if read.get("weight") is None and "weight" in columns:
+                for column in group_cells[1:]:
+                    if column not in numbers:
+                        read["weight"], places["weight"] = values[(row, column)], (grid, row, column)
+                        break
         # (a sheet's own rows, computed by formulas, never hold wrapped text: the template)
-        printed = section is None and not section2 and (
+        printed = section is None and not section2 and grouped is None and (
             "score" not in columns or ((row, columns["score"]) not in grid.formulas
                                        and (row - 1, columns["score"]) not in grid.formulas))
         if printed and len(table.indicators) > first \
@@ -501,10 +531,17 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
             _infer_level1(indicator, table, merged)
         table.indicators.append(indicator)
         heads.append((own[0], own[1]))
-        if section is not None or section2:
-            headings[len(table.indicators) - 1 - first] = 0 if section is not None else 1
+        if section is not None or section2 or grouped is not None:
+            headings[len(table.indicators) - 1 - first] = \
+                1 if section2 or grouped is not None and grouped[1] is not None else 0
         last = home = row
         row += 1
+    if moved and group is not None:  # the group's heading row heads the rows under it
+        first -= 1
+        heads.insert(0, (True, group[1] is not None))
+        headings = {0: 0 if group[1] is None else 1,
+                    **{index + 1: rank for index, rank in headings.items()}}
+        sums = {index + 1 for index in sums}
     if "level1" in columns:
         _class_leading_rows(table, first, "level2" in columns)
     _keep_by_heading_points(table, first)
@@ -1297,23 +1334,60 @@ def _section_heading(grid: Grid, row: int, column: int) -> str | None:
 def group_heading(grid: Grid, row: int) -> str | None:
     """The 一级 a row of one text alone heads its group with (满意度指标, 三、满意度指标（10分）
     written across the table — a page's heading naming the group where another says 续表,
-    the header printed again under it): as ``_section_heading`` reads it; else None."""
+    the header printed again under it — or a 二级 alone, the 一级 it is of: 服务对象满意度
+    指标 heads 满意度指标's rows): as ``group_row`` reads it; else None."""
     present = grid.rows.get(row)
     if present is None or len(present) != 1:
         return None
-    return _section_heading(grid, row, present[0])
+    found = group_row(grid, row, present)
+    return None if found is None else found[0]
 
 
-def _group_above(grid: Grid, header: Header) -> tuple[str, Place] | None:
-    """The 一级 a group heading (``group_heading``) names over ``header`` printed again,
-    with its cell: the nearest within ``_GROUP_REACH`` rows, over lines of one cell only
-    (续表, a page's number); a row of more cells (the last indicator) ends the search."""
+def group_row(grid: Grid, row: int, present: list[int],
+              columns: dict[str, int] | None = None) -> tuple[str, str | None] | None:
+    """The group a row heads, where its first cell names a 一级 (满意度指标, 三、满意度指标
+    （10分）, as ``_section_heading`` reads it) or a 二级 alone (服务对象满意度指标,
+    （三）社会效益指标（20分）) and each other cell (two at most) is points — the group's
+    分值 and 得分 (满意度指标 | … | 10 | 9.44, 满意度指标 | 10分): its 一级 as written (a
+    二级's: the 一级 it is of) and its 二级 without number and points (None for a 一级's);
+    else None. With the table's ``columns``, a row with points names its group outside
+    the indicator columns (the 绩效指标 column, merged across them) or a 一级 in the 一级
+    column, and writes nothing in the others (``_GROUP_FREE``: its 指标值, 完成值, 三级) —
+    a 三级 named 服务对象满意度指标 with its points is an indicator."""
+    if not present or len(present) > 3:
+        return None
+    column, role = present[0], None
+    if columns is not None and len(present) > 1:
+        role = next((key for key, at in columns.items() if at == column), "")
+        if role not in ("", "level1") or any(columns.get(key) in present for key in _GROUP_FREE):
+            return None
+    values = grid.values
+    if any(_points_text(values.get((row, other))) is None for other in present[1:]):
+        return None
+    if (level1 := _section_heading(grid, row, column)) is not None:
+        return level1, None
+    if role == "level1":
+        return None  # a 二级 with points in the 一级 column: the row's own reading
+    level2 = _level2_heading(grid, row, column)
+    level1 = levels.level1_of_level2(level2)
+    return None if level2 is None or level1 is None else (level1, level2)
+
+
+# A group heading row writes nothing in these columns (its points stand in the 分值/得分)
+_GROUP_FREE = ("target", "actual", "initial_target", "nature", "sign", "unit", "actual_unit",
+               "name", "level2")
+
+
+def _group_above(grid: Grid, header: Header) -> tuple[str, str | None, Place] | None:
+    """The 一级 and 二级 a group heading (``group_row``) names over ``header`` printed
+    again, with its cell: the nearest within ``_GROUP_REACH`` rows, over lines of one cell
+    only (续表, a page's number); a row of more cells (the last indicator) ends the search."""
     for row in range(header.data_start - 1, max(header.data_start - _GROUP_REACH, 1) - 1, -1):
         present = grid.rows.get(row)
         if present is None:
             continue
-        if (name := group_heading(grid, row)) is not None:
-            return name, (grid, row, present[0])
+        if (found := group_row(grid, row, present, header.columns)) is not None:
+            return found[0], found[1], (grid, row, present[0])
         if row < header.top and len(present) > 1:
             return None
     return None

@@ -879,8 +879,8 @@ def _page_break(grid: Grid, row: int, heading: frozenset[tuple[str, ...]]) -> bo
     kind of text (``_PAGE_HEAD_TEXT``: a title naming no project, a year, a unit) — a
     converter without merged cells puts the page header's parts where they stand on the
     page, and a page header need not say what the first page's does — or the name of
-    the group the rows after the break are of (满意度指标, 三、满意度指标（10分）:
-    ``group_heading``), printed where another page says 续表."""
+    the group the rows after the break are of (满意度指标, 三、满意度指标（10分）, a 二级
+    alone: 服务对象满意度指标; ``group_heading``), printed where another page says 续表."""
     line = _line(grid, row)
     if _page_line(grid, row) or _page_header(grid, row) or line in heading \
             or group_heading(grid, row) is not None:

@@ -233,6 +233,103 @@ def test_a_group_heading_over_a_header_without_level1_column_names_the_rows_leve
     assert _findings(table) == []
 
 
+def _group_table(tmp_path, heading, *, header=True, blank_level1=False, name="group.xlsx"):
+    """The Putuo table, its 满意度 row under a group heading row: ``heading`` the cells
+    from column 1 (绩效指标) as (column, value) pairs and the last column its text is merged
+    to, and the header printed again under it where ``header``."""
+    cells, merged_to = heading
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS[:4])
+    row = sheet.row
+    for column, value in cells:
+        sheet.put(row, column, value)
+    sheet.row += 1
+    if merged_to > 1:
+        sheet.merge(row, 1, merged_to)
+    last = PUTUO_1_ROWS[4]
+    rows = [(None, *last[1:])] if blank_level1 else [last]
+    if header:
+        sheet.indicators(rows)
+    else:
+        for values in rows:
+            sheet.line(*values, start=2)
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    return read_tables(book.save(tmp_path / name)), row
+
+
+# the group heading rows with points: 满意度指标 | … | 10 (分值 G, 得分 H), a Word table's
+# 满意度指标 | 10分, one merged across the 一级 … 实际完成值 columns
+_SCORED_GROUPS = [
+    (((1, "满意度指标"), (7, 10)), 1),
+    (((1, "三、满意度指标"), (7, 10), (8, 10)), 1),
+    (((1, "满意度指标"), (2, "10分")), 1),
+    (((1, "满意度指标"), (7, 10)), 6),
+]
+
+
+@pytest.mark.parametrize("heading", _SCORED_GROUPS)
+@pytest.mark.parametrize("header", [True, False])
+def test_a_group_heading_with_its_points_is_their_subtotal(tmp_path, heading, header):
+    """满意度指标 written with its points in the 分值 (得分) column — or beside it,
+    满意度指标 | 10分 — above the 满意度 rows, the header printed again between or not: the
+    group's heading, its points the subtotal of the rows under it (10 = 10), not an
+    indicator without 指标值 and 完成值. Before, it read as one (JX201, JX202, JX101 分值合计
+    110, JX406), or split the table in two (JX101 ×2, JX104 ×3, JX501)."""
+    tables, row = _group_table(tmp_path, heading, header=header, blank_level1=True)
+    assert len(tables) == 1
+    (table,) = tables
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert heading_points(table.indicators[-1].level1)[0] == "满意度指标"
+    assert [(s.weight, [m.name for m in s.members]) for s in table.subtotals] == [
+        (10, ["服务对象满意度"])]
+    assert evaluate(table).total == TOTAL
+    assert _findings(table) == []
+
+
+def test_a_group_headings_points_are_checked_against_its_rows(tmp_path):
+    """满意度指标 | … | 15 over one row of 10 points: JX103 at the heading's 分值, no JX101
+    (the 15 is no indicator's)."""
+    for header in (True, False):
+        tables, row = _group_table(tmp_path, (((1, "满意度指标"), (7, 15)), 1), header=header)
+        (table,) = tables
+        assert [code for code, _ in _findings(table)] == ["JX103"], header
+        (finding,) = run_checks(table, evaluate(table))
+        assert finding.cell == f"G{row}"
+
+
+@pytest.mark.parametrize("text", ["服务对象满意度指标", "（三）服务对象满意度指标（10分）"])
+def test_a_level2_heading_over_a_header_printed_again_continues_its_table(tmp_path, text):
+    """The 满意度 block headed by its 二级 alone (服务对象满意度指标, （三）服务对象满意度
+    指标（10分）) over the header printed again: the table goes on, the rows under it of the
+    一级 the 二级 is of (满意度指标). Before, two tables (JX101 ×2, JX104 ×3, JX501)."""
+    tables, _ = _group_table(tmp_path, (((1, text),), 9), blank_level1=True)
+    assert len(tables) == 1
+    (table,) = tables
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert table.indicators[-1].level1 == "满意度指标"
+    assert _findings(table) == []
+
+
+def test_a_benefit_level2_heading_over_a_header_printed_again_continues_its_table(tmp_path):
+    """社会效益指标 alone over the header printed again, the 效益 and 满意度 rows under
+    it: one table."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS[:3])
+    sheet.merge(sheet.line("社会效益指标"), 1, 9)
+    sheet.indicators(PUTUO_1_ROWS[3:])
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    tables = read_tables(book.save(tmp_path / "benefit.xlsx"))
+    assert len(tables) == 1
+    assert [i.level1 for i in tables[0].indicators] == [row[0] for row in PUTUO_1_ROWS]
+    assert _findings(tables[0]) == []
+
+
 def test_a_group_heading_and_header_after_a_total_start_another_table(tmp_path):
     """After the table's 总分 a group heading over a header is no page of it going on."""
     book = Book()
