@@ -858,8 +858,8 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation,
     """Whether ``later`` is ``item``'s header printed again in the middle of its table, as
     a PDF or Word table converted to Excel repeats it after each page break: the same
     columns, nothing but the indicator rows read (and blank rows) between — or a page
-    break's lines, the table's title printed again (``_reprinted``) —, no 总分 or 等级
-    row read yet."""
+    break's lines, the table's title printed again, a note at the page's foot (注：…,
+    说明：…: ``_reprinted``) —, no 总分 or 等级 row read yet."""
     grid = later.grid
     if grid is not item.grid or later.header.columns != item.header.columns:
         return False
@@ -867,8 +867,7 @@ def _repeated(item: Found, later: Found, table: SelfEvaluation,
         return False
     if table_stop(grid, item.header, later.header.top + 1) <= later.header.top:
         return False  # another table of a document (another grid), not this one going on
-    return all(_page_break(grid, row, heading)
-               for row in range(item.end + 1, later.header.top) if row in grid.rows)
+    return _reprinted(grid, item.end + 1, later.header.top, heading)
 
 
 def _page_break(grid: Grid, row: int, heading: frozenset[tuple[str, ...]]) -> bool:

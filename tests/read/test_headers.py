@@ -330,6 +330,31 @@ def test_a_benefit_level2_heading_over_a_header_printed_again_continues_its_tabl
     assert _findings(tables[0]) == []
 
 
+@pytest.mark.parametrize("lines", [("注：成本指标按实际发放口径统计。", None, "续表"),
+                                   ("说明：数据来源为年度统计报表", "（续表）"),
+                                   ("注：本表金额单位为万元。",)])
+def test_a_note_at_a_pages_foot_is_part_of_its_page_break(tmp_path, lines):
+    """A note printed at the foot of a page (注：…, 说明：…), then perhaps a blank line and
+    续表, over the header printed again: the table goes on. Before, two tables (JX101 ×2,
+    JX104 ×3, JX501)."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS[:3])
+    for text in lines:
+        if text is None:
+            sheet.blank()
+        else:
+            sheet.merge(sheet.line(text), 1, 9)
+    sheet.indicators(PUTUO_1_ROWS[3:])
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    tables = read_tables(book.save(tmp_path / "note.xlsx"))
+    assert len(tables) == 1
+    assert [i.name for i in tables[0].indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert _findings(tables[0]) == []
+
+
 def test_a_group_heading_and_header_after_a_total_start_another_table(tmp_path):
     """After the table's 总分 a group heading over a header is no page of it going on."""
     book = Book()
