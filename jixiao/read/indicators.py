@@ -67,6 +67,7 @@ from jixiao.read.roles import (
     WORD_NUMBER,
     explaining_label,
     is_between_rows,
+    is_continued_line,
     is_footer_label,
     is_grade_label,
     is_indicators_sum_label,
@@ -258,7 +259,9 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
         mid_sum = bool(label) and _BARE_SUM.fullmatch(compact_text(label)) is not None \
             and (len(table.indicators) > first or not _whole_points(grid, row, weight_column)) \
             and (_rows_go_on(grid, columns, row, stop)
-                 or sums_the_indicators(grid, row, stop, columns, table))
+                 or sums_the_indicators(grid, row, stop, columns, table)
+                 or not _whole_points(grid, row, weight_column)
+                 and _group_printed_below(grid, header, row))
         if mid_sum:  # 合计 under the rows of one 一级, more rows below, or of all the
             sums.add(len(table.indicators) - first)  # indicators above the 总分: a subtotal
         elif label and is_total_label(label):
@@ -1018,6 +1021,29 @@ def _whole_points(grid: Grid, row: int, weight_column: int) -> bool:
     indicator row (合计 | 100 | 98 under the header) is the 总分, no subtotal."""
     weight = points_at(grid, row, weight_column)
     return weight is None or abs(weight - FULL_MARKS) <= TOLERANCE
+
+
+def _group_printed_below(grid: Grid, header: Header, row: int) -> bool:
+    """Whether a group heading (``group_heading``: 满意度指标) and then ``header`` printed
+    again follow ``row`` — the rows of a 合计 short of the full marks going on under it (合计 |
+    90 | 79.78, then the 满意度 block under its heading): blank lines, a page's number or 续表
+    between them, nothing else."""
+    line = [grid.texts.get((header.top, column), "") for column in grid.rows.get(header.top, [])]
+    named = False
+    for below in range(row + 1, row + _GROUP_REACH + 1):
+        present = grid.rows.get(below)
+        if not present:
+            continue
+        texts = [grid.texts.get((below, column), "") for column in present]
+        if named and texts == line:
+            return True
+        if len(texts) != 1:
+            return False
+        if group_heading(grid, below) is not None:
+            named = True
+        elif not is_between_rows(texts) and not is_continued_line(texts[0]):
+            return False
+    return False
 
 
 def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> bool:

@@ -355,6 +355,48 @@ def test_a_note_at_a_pages_foot_is_part_of_its_page_break(tmp_path, lines):
     assert _findings(tables[0]) == []
 
 
+@pytest.mark.parametrize("lines", [("满意度指标",), ("续表", "三、满意度指标（10分）")])
+@pytest.mark.parametrize("points", [80, 90])
+def test_a_sum_short_of_full_marks_over_a_group_heading_and_header_is_a_subtotal(
+        tmp_path, lines, points):
+    """合计 | 80 (or 90, mistyped) | 80 under the 产出 and 效益 rows (5 + 25 + 20 + 30 = 80),
+    then 满意度指标 and the header printed again over the 满意度 row, the 总分 and 等级: the
+    合计 sums the rows above, the table goes on, the 90 its JX103. Before, the 合计 of 90
+    was the table's 总分 and the 满意度 block a second table (JX101, JX104, JX501 on both)."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS[:4])
+    row = sheet.total(points, 80, label="合计")
+    for text in lines:
+        sheet.merge(sheet.line(text), 1, 9)
+    sheet.indicators(PUTUO_1_ROWS[4:])
+    sheet.total(100, TOTAL)
+    sheet.grade("优")
+    tables = read_tables(book.save(tmp_path / "sum.xlsx"))
+    assert len(tables) == 1
+    (table,) = tables
+    assert [i.name for i in table.indicators] == [row[2] for row in PUTUO_1_ROWS]
+    assert (points, 4) in [(s.weight, len(s.members)) for s in table.subtotals]
+    assert table.total_declared == TOTAL
+    found = run_checks(table, evaluate(table))
+    assert [(f.code, f.cell) for f in found] == ([] if points == 80 else [("JX103", f"G{row}")])
+
+
+def test_a_sum_of_full_marks_over_a_group_heading_and_header_ends_its_table(tmp_path):
+    """合计 | 100 | 99.98 — the 总分 as a 合计 — over 满意度指标 and a header: another table."""
+    book = Book()
+    sheet = book.sheet()
+    _project(sheet)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, TOTAL, label="合计")
+    sheet.merge(sheet.line("满意度指标"), 1, 9)
+    sheet.indicators(PUTUO_1_ROWS)
+    sheet.total(100, TOTAL)
+    tables = read_tables(book.save(tmp_path / "two-sums.xlsx"))
+    assert [t.total_declared for t in tables] == [TOTAL, TOTAL]
+
+
 def test_a_group_heading_and_header_after_a_total_start_another_table(tmp_path):
     """After the table's 总分 a group heading over a header is no page of it going on."""
     book = Book()
