@@ -139,7 +139,8 @@ def _frame(table: Any) -> bool:
 def _text_boxes(paragraph: Any) -> Iterator[Any]:
     """The text boxes (w:txbxContent) drawn in a paragraph, in order, not in text Word does
     not show (deleted, hidden). A drawing kept twice (mc:AlternateContent: the drawing in
-    its mc:Choice, the same box in VML in its mc:Fallback) gives its first box, once."""
+    its mc:Choice, the same boxes in VML in its mc:Fallback) gives the boxes of one of them
+    (the first holding any: a grouped drawing holds several), once."""
     if next(paragraph.iter(_TEXT_BOX), None) is None:
         return  # (most paragraphs: no walk)
 
@@ -148,10 +149,12 @@ def _text_boxes(paragraph: Any) -> Iterator[Any]:
             tag = child.tag
             if tag == _TEXT_BOX:
                 yield child
-            elif tag == _ALTERNATE:
-                box = next(child.iter(_TEXT_BOX), None)
-                if box is not None:
-                    yield box
+            elif tag == _ALTERNATE:  # every box of its first choice holding any (a group: several)
+                for choice in child:
+                    boxes = list(walk(choice))
+                    if boxes:
+                        yield from boxes
+                        break
             elif tag not in _SKIPPED and tag != _P and tag != _TBL \
                     and not (tag == f"{_W}r" and _hidden(child)):
                 yield from walk(child)

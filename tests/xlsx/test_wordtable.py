@@ -144,6 +144,33 @@ def test_a_text_box_is_paragraphs_where_it_is_anchored(tmp_path, box):
     assert cells[(len(lines) + 1, 2)] == "分值" and len(cells) == len(lines) + 2
 
 
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+
+
+def _group(*texts: str) -> str:
+    """A grouped drawing of several text boxes, kept with its VML fallback (as Word saves it)."""
+    drawn = "".join(f'<wps:wsp><wps:txbx><w:txbxContent>{paragraph(text)}</w:txbxContent>'
+                    '</wps:txbx></wps:wsp>' for text in texts)
+    vml = "".join(f'<v:shape><v:textbox><w:txbxContent>{paragraph(text)}</w:txbxContent>'
+                  '</v:textbox></v:shape>' for text in texts)
+    return (f'<w:p><w:r><mc:AlternateContent xmlns:mc="{_MC}" xmlns:wps="{_WPS}" '
+            f'xmlns:wpg="{_WPG}" xmlns:v="urn:schemas-microsoft-com:vml">'
+            f'<mc:Choice Requires="wpg"><w:drawing><wpg:wgp>{drawn}</wpg:wgp></w:drawing>'
+            f'</mc:Choice><mc:Fallback><w:pict><v:group>{vml}</v:group></w:pict></mc:Fallback>'
+            '</mc:AlternateContent></w:r></w:p>')
+
+
+def test_every_text_box_of_a_grouped_drawing_is_read_once(tmp_path):
+    """A title box and a 自评结论 box grouped in one drawing: both are lines (before: only
+    the first box of a drawing kept with its fallback was read), neither twice."""
+    body = (_group("2024年度项目支出绩效自评表", "自评结论：得分95分")
+            + table([[cell("三级指标"), cell("分值")]]))
+    _, cells, _ = sheet(docx(tmp_path / "t.docx", body))
+    assert [cells[(row, 1)] for row in (1, 2)] == ["2024年度项目支出绩效自评表", "自评结论：得分95分"]
+    assert cells[(3, 2)] == "分值" and len(cells) == 4
+
+
 def test_too_many_cells_are_refused(tmp_path):
     path = docx(tmp_path / "t.docx", table([[cell("x", span=5000)]] * 200))
     with pytest.raises(TooManyCells):
