@@ -2026,25 +2026,27 @@ _FALL_WORDS = ("下降", "降低", "减少", "下滑", "回落", "减弱", "减�
 # 改善) say no change against the other, and are read as any other words are
 _EASING = ("减轻", "缓解", "加重", "加剧")
 # Words saying a deed or a change is not there yet — still needed (有待, 仍需, 亟需, 待) or
-# hard to bring about (难以, 很难), or planned (计划, 拟, 将, 争取, 应): the one list, for a word
-# of achievement (有待提高, 环境待改善, 能力应进一步提升) and a change of either way (负担仍需
-# 减轻, 发病率有待进一步降低, 收入计划提高) alike. 待 and 需 not in a word of their own (接待
-# 完成, 按需完成, 无需, 供需); 应 not in one (供应增加, 效应增强, 相应提高) nor 应完成 (应完成10项，
-# 实际完成10项: the number due), nor 计划完成 (按计划完成, 计划完成率). A plan in a comment
-# after a level stated (已完成，将加强管理) is the unit's next step, not a shortfall.
-_STILL_TO_DO = (r"有待|亟待|亟需|急需|仍待|尚待|仍需|还需|尚需|仍要|还要|需要|难以|很难|较难"
-                r"|(?<![接招优对款虐等看按无必所供])(?:待|需)")
-_PLANNED = (r"争取|(?<![模虚比])拟|将|应当|应该|(?<![供效响适反相对回答感呼顺])应(?!完成|实现|达到)"
-            r"|计划(?!完成|实现|达到)")
+# hard to bring about (难以, 很难): for a word of achievement (有待提高, 环境待改善) and a
+# change of either way (负担仍需减轻, 发病率有待进一步降低) alike. 待 not in a word of its own
+# (接待完成, 等待); 需 and 需要 so only opening a clause (需进一步完善), elsewhere planned.
+# Planned (计划, 拟, 将, 争取, 应, 需): a change not there yet (能力应进一步提升, 收入计划提高,
+# 将进一步提高), never a deed — 按计划落实到位, 已将完成情况上报 (将 as 把), 满足需要完成 are
+# done. Not 按/照/依/据 计划 (按照计划提高: the plan followed); 应 not in a word (供应增加, 效应
+# 增强, 相应提高); 需 not in one (按需, 无需, 必需, 所需, 供需). A plan in a comment after a
+# level stated (已完成，将加强管理) is the unit's next step, not a shortfall.
+_STILL_TO_DO = (r"有待|亟待|亟需|急需|仍待|尚待|仍需|还需|尚需|仍要|还要|难以|很难|较难"
+                r"|(?:^|(?<=[,，;；]))需要?|(?<![接招优对款虐等看])待")
+_PLANNED = (r"争取|(?<![模虚比])拟|将|应当|应该|(?<![供效响适反相对回答感呼顺])应"
+            r"|(?<![按照依据])计划|(?<![按无必所供])需要?")
 _BEFORE_DEED = r"(?:进一步|继续|持续|加强|逐步|有效|切实)?"
 _CHANGE = "|".join(_RISE_WORDS + _FALL_WORDS)
 _DEED = f"(?:完成|完善|规范|加强|落实|实现|达到|健全|建立|{_CHANGE})"
 _NOT_YET_WORD = f"(?:{_STILL_TO_DO}|{_PLANNED}){_BEFORE_DEED}"
-_STILL_NEEDED = re.compile(_NOT_YET_WORD + _DEED)
 _STILL_TO_DO_RE = re.compile(f"(?:{_STILL_TO_DO}){_BEFORE_DEED}{_DEED}")
 # A change still to come (负担仍需减轻, 收入将增加): 部分达成 whatever the 指标值 — not a deed
 # with no word of achievement or change (有待加强: what it falls short of, unsaid)
 _CHANGE_TO_COME = re.compile(f"{_NOT_YET_WORD}(?:{_CHANGE})")
+_STILL_NEEDED = re.compile(f"{_STILL_TO_DO_RE.pattern}|{_CHANGE_TO_COME.pattern}")
 _NOT_YET_END_RE = re.compile(_NOT_YET_WORD + "$")
 _HOW_MUCH = r"(?:较上年|同比)?(?:有所|略有|稍有|小幅|明显|显著|大幅|逐步|持续|稳步|进一步|出现)?"
 _ROSE_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_RISE_WORDS)})了?$")

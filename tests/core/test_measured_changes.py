@@ -176,3 +176,25 @@ def test_a_change_still_to_come_is_not_yet_reached(target, actual):
 ])
 def test_words_like_a_change_still_to_come_that_are_not(target, actual):
     assert indicator_score(target, actual, 5).level == "achieved"
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    # rt33 review: a plan word before a deed is the plan followed, or 将 as 把 — done
+    ("落实到位", "按计划落实到位"),
+    ("落实", "严格按照计划落实"),
+    ("健全", "按计划建立健全制度，已完成"),
+    ("及时", "已将完成情况上报"),
+    ("及时", "已及时将完成情况上报"),
+    ("完成", "满足需要完成"),
+    ("逐步提高", "按照计划提高"),  # the plan followed, not a plan
+])
+def test_a_plan_word_before_a_deed_keeps_it_done(target, actual):
+    """计划, 将, 应, 需 deny only a change word after them (将进一步提高); before 完成, 落实,
+    建立, 健全 (按计划落实到位, 已将完成情况上报) the deed was done: 达成, 5 of 5."""
+    score = indicator_score(target, actual, 5)
+    assert (score.level, score.value) == ("achieved", 5.0)
+
+
+def test_a_plan_word_before_a_change_is_still_to_come():
+    score = indicator_score("逐步提高", "将进一步提高", 5)
+    assert (score.level, score.value, score.met, score.band) == PARTIAL
