@@ -30,6 +30,7 @@ from jixiao.parsing import (
     Measure,
     ScoringStandard,
     as_change_named,
+    as_change_of,
     compact_string,
     compact_text,
     is_page_mark,
@@ -596,9 +597,11 @@ def target_measure(indicator: Indicator) -> Measure:
     the rate of where it states none (≥5% under 门诊量增幅: a rise of 5 % at least,
     ``parsing.as_change_named``), a floor of nothing under a name of something better less
     as a fall (≥0% under 安全事故发生率: ``rules.floor_as_fall``), a level written with ≥ as
-    that level or better (≥良好: 良好及以上, ``rules.level_at_least``) — so the checks read
-    it as the score does."""
+    that level or better (≥良好: 良好及以上, ``rules.level_at_least``), a change named alone
+    (稳步提升) as the name's (``parsing.as_change_of``) — so the checks read it as the score
+    does."""
     target = as_change_named(parse_measure(indicator_target(indicator)), indicator.name)
+    target = as_change_of(target, indicator.name)  # 逐步减轻 under 群众负担减轻情况: of 负担
     return level_at_least(floor_as_fall(target, indicator.name))
 
 

@@ -275,6 +275,9 @@ class Measure:
     level: str | None = None
     problem: str | None = None
     upper: float | None = None  # a range's upper bound (100 for "95%-100%")
+    # A 指标值 that names only a change (稳步提升, 逐步减轻): the indicator's name, what
+    # changes (``as_change_of``); "" elsewhere
+    subject: str = ""
 
     @property
     def is_number(self) -> bool:
@@ -2112,7 +2115,7 @@ def moved_as_wanted(target: Measure, actual: Measure) -> bool | None:
             and "改善" in goal + done:
         return None  # 逐步缓解 → 有所改善: both for the better, neither the other way
     if actual.kind == "qualitative":
-        stated = _done_change(done) or _named_change(goal, done)
+        stated = _done_change(done) or _named_change(goal, done, target.subject)
     elif actual.kind == "number" and actual.value and actual.value > 0:
         # 较上年下降2%, 同比增长5%, 改善3个百分点: the change stated first
         changed_by = _CHANGED_BY_RE.match(done)
@@ -2139,14 +2142,26 @@ _CHANGE_OR_DENIAL_RE = re.compile(rf"{_FORBID}|{'|'.join(_RISE_WORDS + _FALL_WOR
 _FORBID_ACROSS_RE = re.compile(_FORBID_ACROSS)
 
 
+def as_change_of(target: Measure, name: object) -> Measure:
+    """A qualitative 指标值 that names only a change (稳步提升, 逐步减轻) with the indicator's
+    name as what changes (``Measure.subject``: 群众负担减轻情况), for a 完成值 that names what
+    changed (负担减轻) to be read against; any other 指标值 as it is."""
+    if target.kind != "qualitative" or not isinstance(name, str) \
+            or _CHANGE_ALONE_RE.match(normalize_text(target.text)) is None:
+        return target
+    subject = normalize_text(name)
+    return replace(target, subject=subject) if subject else target
+
+
 @functools.lru_cache(maxsize=4096)
-def _named_change(goal: str, done: str) -> str | None:
+def _named_change(goal: str, done: str, subject: str = "") -> str | None:
     """The change a qualitative 完成值 states after naming what changed, as ``_done_change``
     of the words after the name (群众负担有所减轻 "<", 看病难问题得到缓解 "<", 病情未加重
-    "<="), where the name is what the 指标值 names (减轻群众负担, 缓解看病难问题) or the
-    指标值 names nothing but the change (逐步减轻 → 负担减轻: a name with no negation or
-    change word of its own); None for any other — another thing named (降低发病率 → 治愈率
-    有所降低) is a person's to read. A rise said so reads 达成 by its word alone (群众满意度
+    "<="), where the name is what the 指标值 names (减轻群众负担, 缓解看病难问题) or, where the
+    指标值 names nothing but the change, (part of) the indicator's name ``subject`` (逐步减轻
+    under 群众负担减轻情况 → 负担减轻: a name with no negation or change word of its own);
+    None for any other — another thing named (降低发病率 → 治愈率有所降低; 稳步提升 under
+    服务质量 → 投诉率有所下降, a good fall of another measure) is a person's to read. A rise said so reads 达成 by its word alone (群众满意度
     有所提高), a fall (下降, 减轻, 缓解) only by the way the 指标值 wants."""
     for cut in range(len(done) - 1):
         stated = _done_change(_OBTAINED_RE.sub("", done[cut:], count=1))  # 得到有效缓解: 缓解
@@ -2161,7 +2176,8 @@ def _named_change(goal: str, done: str) -> str | None:
                 break
         if name in goal:
             return stated if _name_forbidden_alone(goal, name) else None
-        if _CHANGE_ALONE_RE.match(goal) is not None and _CHANGE_OR_DENIAL_RE.search(name) is None:
+        if _CHANGE_ALONE_RE.match(goal) is not None and name in subject \
+                and _CHANGE_OR_DENIAL_RE.search(name) is None:
             return stated
         return None
     return None
