@@ -30,7 +30,10 @@ from jixiao.read.roles import (
 from jixiao.rules import FULL_MARKS, GRADE_NAMES, TOLERANCE, grade_name, rounded_alike
 
 # (texts as ``normalize_text`` makes them: no spaces, ASCII punctuation but 。 and 、)
-_NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点壹贰貳叁參肆伍陆陸柒捌玖拾佰]+)"
+_NUMERALS = "零〇一二两三四五六七八九十百点壹贰貳叁參肆伍陆陸柒捌玖拾佰"
+_NUMBER = r"(\d+(?:\.\d+)?|[" + _NUMERALS + "]+)"
+# A number counting things, not points (项目分为两个子项目, 分为2个标段, 十二个)
+_COUNTED = r"(?![\d." + _NUMERALS + "]*(?:个|项|类|批|部分|档))"
 # The whole table's score: 总分, 总得分, 自评得分, 该项目得分, 项目自评总分, or 得分 opening a
 # clause (经自评，得分98分) — not one topic's (满意度得分9分), nor the scale (总分值100)
 # — or, the number followed by 分, 自评得 97 分 (子洲's report) and 综合评分98.93分. A year
@@ -39,7 +42,7 @@ _NUMBER = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点壹贰�
 _SCORE_YEAR = r"(?:(?:19|20)\d{2}年度?(?=总|得))?"
 _SAID_TOTAL = re.compile(r"(?:(?:自评|评价|评审|考核|综合|最终|项目|绩效|整体)+" + _SCORE_YEAR
                          + r"总?得?分|总得?分|(?<![^,;。:])" + _SCORE_YEAR + "得分)"
-                         r"数?(?:为|是|:|共计|合计)?" + _NUMBER + "分?"
+                         r"数?(?:为|是|:|共计|合计)?" + _NUMBER + _COUNTED + "分?"
                          r"|(?:(?:自评|评价|考核|评审)得|(?:综合|自评|最终|绩效|总)评分(?:为|是|:)?)"
                          + _NUMBER + "分")
 # The grade: 评价等级为优, 等级优, 自评等级：良好, 评价结果为“优” — not any 结果 (实施结果良好)
@@ -127,12 +130,14 @@ def _results(text: Any) -> tuple[float | None, int, str | None]:
 _PART = re.compile(r"其中|子项目?|分项目|(?:参照|对照|比照|同批次?|同类|附件\d*)[^,;。]*?项目"
                    r"(?=(?:19|20)\d{2}年|总?得分|总分|自评|综合|评分|[,;。:]|$|—)")
 _SENTENCE_MARK = re.compile("([。;!?])")
+_PROJECT = "项目"
 _CLAUSE_MARK = re.compile("[,:;。]")
 # Before a score, what says it is the whole project's (经, 本项目, 该项目2024年度, 项目综合得分,
-# 综合得分, 总分; not 设备购置项目得分, a project named)
+# 综合得分, 总分, 年度自评得分, 单位自评得分; not 设备购置项目得分, a project named)
 _WHOLE_LEAD = re.compile(r"(?:而|但|同时|综上所述|综上|总体上?|整体上?|经|通过|最终)*"
-                         r"(?:综合|自评|评价|评审|考核)*(?:本|该|此|全|整个)?(?:项目)?(?:整体|总体)?"
-                         r"(?:(?:19|20)\d{2}年度?)?的?")
+                         r"(?:综合|自评|评价|评审|考核)*"
+                         r"(?:(?:本|我)?单位|(?:本|该|此|全|整个)?(?:项目)?(?:整体|总体)?)"
+                         r"(?:(?:19|20)\d{2}年度?|本?年度|本年|今年|当年)?的?")
 # A clause opening on the whole project (该项目…, 本项目评价等级为优)
 _WHOLE_SUBJECT = re.compile(r"(?:而|但|同时|综上所述|综上|总体上?|整体上?)?(?:本|该|此|全|整个)项目")
 
@@ -160,24 +165,37 @@ def _grade_alone(clause: str) -> bool:
 def _without_parts(plain: str) -> str:
     """A normalized text without what it states of a part of the project or of another one
     (``_PART``): 本项目包括两个子项目，其中培训项目2024年度得分86.5分，设备购置项目…得分92分，
-    项目综合得分99.02分，评价等级为优 → …项目综合得分99.02分，评价等级为优. A grade after a
-    part's score is the part's (其中：培训项目得分86.5分，等级为良); after a 其中 stating no
-    score (其中中央资金80万元，等级为优), the project's."""
+    项目综合得分99.02分，评价等级为优 → …项目综合得分99.02分，评价等级为优. A part stating
+    its score or naming a project (其中培训项目…, 子项目) runs on to a clause on the whole
+    project, a grade after its score its own (其中：培训项目得分86.5分，等级为良); a 其中
+    stating neither is its clause alone (其中财政拨款31.56万元，年度自评得分85分: the
+    project's), or the clause after it where it stands alone (其中，培训项目得分86.5分); a 其中
+    on the project itself (其中本项目自评得分96分) is none."""
     if _PART.search(plain) is None:
         return plain
     pieces = _SENTENCE_MARK.split(plain)
     for at in range(0, len(pieces), 2):
-        kept, part, scored = [], False, False
+        kept, part, scored, opened = [], False, False, False
         for clause in pieces[at].split(","):
+            if opened:  # the clause a 其中 alone opens: the part's, as after it in its clause
+                opened, scored = False, _SAID_TOTAL.search(clause) is not None
+                if not _whole_clause(clause):
+                    part = scored or _PROJECT in clause
+                    continue
             if part and (_whole_clause(clause) or not scored and _grade_alone(clause)):
-                part = False  # …，项目综合得分99.02分; 其中中央资金80万元，等级为优
+                part = False  # …，项目综合得分99.02分; 其中子项目已完成，等级为优
             if part:
                 scored = scored or _SAID_TOTAL.search(clause) is not None
                 continue
             found = _PART.search(clause)
             if found is not None:
-                part = True
+                rest = clause[found.end():].lstrip(":")
+                if found.group() == "其中" and rest and _whole_clause(rest):
+                    kept.append(clause[:found.start()] + rest)  # 其中本项目自评得分96分
+                    continue
                 scored = _SAID_TOTAL.search(clause, found.start()) is not None
+                opened = found.group() == "其中" and not rest
+                part = scored or found.group() != "其中" or _PROJECT in rest
                 clause = clause[:found.start()]
                 if not clause:
                     continue
@@ -351,7 +369,6 @@ def _report_results(text: str, year: int | None = None, project: str | None = No
 # Whose result a clause states where it names no project: a department's or unit's whole
 # (部门整体支出自评得分92分, 单位整体, 整体支出), not one project's
 _WHOLE = re.compile("(?:部门|单位|机关)整体|整体支出")
-_PROJECT = "项目"
 # Words pointing at the project a report is on (本项目, 该项目, 此项目, 其项目) before 项目
 _POINTED = frozenset("本该此这其")
 # What a project's name ends in before its 项目 (就业见习补贴资金项目): left off its core

@@ -425,3 +425,36 @@ def test_a_conclusion_on_the_parts_restates_nothing(tmp_path, text):
     sheet.merge(sheet.line(text), 1, 9)
     (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
     assert table.restated == {}
+
+
+@pytest.mark.parametrize(("text", "total", "grade"), [
+    # rt33 review: a 其中 stating no score is one clause; what follows is the project's
+    ("项目预算31.56万元，其中财政拨款31.56万元，年度自评得分85分，评价等级为良", 85.0, "良"),
+    ("项目预算31.56万元，其中财政拨款31.56万元，本年度自评得分85分，评价等级为良", 85.0, "良"),
+    ("项目预算31.56万元，其中财政拨款31.56万元，单位自评得分85分，评价等级为良", 85.0, "良"),
+    # a 其中 on the project itself (其中本项目…) is no part
+    ("其中本项目自评得分96分", 96.0, None),
+    # a part stating its score, or naming a project, runs on to a clause on the whole
+    ("其中培训项目得分86.5分，本年度自评得分92分，等级为优", 92.0, "优"),
+    ("其中，培训项目得分86.5分，等级为良", None, None),
+    # a count before 个 is no score (项目分为两个子项目: not 项目分 2)
+    ("本项目分为两个子项目实施，经自评，总分92分", 92.0, None),
+    ("本项目分为2个子项目实施，经自评，总分92分", 92.0, None),
+    ("本项目分为十二个标段，经自评，总分92分", 92.0, None)])
+def test_a_part_ends_where_its_subject_does(text, total, grade):
+    assert stated_results(text) == (total, grade)
+    said_total, _, said_grade = _report_results(text, 2024)
+    assert (said_total, said_grade) == (total, grade)
+
+
+def test_a_conclusion_after_a_share_of_the_money_is_read(tmp_path):
+    """rt33 review concl.xlsx: 其中财政拨款… names money, not a part scored apart; the 85
+    and 良 after it restate the table's 99.98 优 wrongly (was: nothing read)."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    sheet.merge(sheet.line("项目预算31.56万元，其中财政拨款31.56万元，年度自评得分85分，"
+                           "评价等级为良。"), 1, 9)
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert table.restated == {"total": 85.0, "grade": "良"}
+    assert [f.code for f in run_checks(table, evaluate(table))] == ["JX506", "JX506"]
+
