@@ -376,7 +376,13 @@ _NAME_ENDS = ("资金", "经费", "专项")
 # A name's core: its last characters (医疗救助 of 城乡居民医疗救助项目) — a report shortens
 # a name at its head, seldom at its end; fewer than two is no name (年度项目支出, 各项目)
 _CORE = 4
-_NOT_A_NAME = re.compile("年度|支出|重点|财政|预算|民生|部门|各|个|全部|所有|部分|其他|下属|以下|以上")
+_NOT_A_NAME = re.compile("年度|支出|重点|财政|预算|民生|部门|各|个|全部|所有|部分|其他|下属|以下|以上"
+                         # nor what is done to or by a project: a preposition or a verb
+                         # before it (对照项目绩效目标, 根据项目实施情况, 严格按照项目管理
+                         # 办法, 经对项目…进行自评, 完善项目管理制度)
+                         "|对照|参照|比照|根据|按照|依照|依据|遵照|遵循|通过|经过|围绕|结合|针对"
+                         "|关于|对于|实施|开展|加强|做好|完善|推进|落实|强化|加快|推动|确保|严格"
+                         "|[对就在按据将把从为于与向给以经由]$")
 
 
 def _this_projects(clauses: list[str], project: str | None) -> list[str]:
@@ -400,7 +406,10 @@ def _this_projects(clauses: list[str], project: str | None) -> list[str]:
 
 def _subject(clause: str, name: str) -> bool | None:
     """Whether the last subject a clause names is the table's project (``name``, compact;
-    "", not known: only 本项目 and the department's whole tell); None where it names none."""
+    "", not known: only 本项目 and the department's whole tell); None where it names none.
+    Another project is a subject only with its result in the clause (城乡居民医疗救助项目
+    自评得分92分) or named alone in it (城乡居民医疗救助项目，…): in any other clause a name
+    before 项目 may be words about this one (项目实施情况良好)."""
     found: list[tuple[int, bool]] = [(match.end(), False) for match in _WHOLE.finditer(clause)]
     own = _core(name)
     if own:
@@ -408,13 +417,27 @@ def _subject(clause: str, name: str) -> bool | None:
         if at >= 0:
             found.append((at + len(own), True))
     at = clause.find(_PROJECT)
+    with_result = None
     while at >= 0:
         if at and clause[at - 1] in _POINTED:
             found.append((at, True))
         elif own and (core := _core(clause[:at])) and not _NOT_A_NAME.search(core):
-            found.append((at, core in name))
+            if core in name:
+                found.append((at, True))
+            else:
+                if with_result is None:
+                    with_result = _states_result(clause)
+                if with_result or at + len(_PROJECT) == len(clause):
+                    found.append((at, False))
         at = clause.find(_PROJECT, at + 1)
     return max(found)[1] if found else None
+
+
+def _states_result(clause: str) -> bool:
+    """Whether a clause states a total or a grade."""
+    return _SAID_TOTAL.search(clause) is not None \
+        or any(grade_name(found) for pattern in (_SAID_GRADE, _GRADE_NAMED_BEFORE)
+               for found in pattern.findall(clause))
 
 
 def _core(name: str) -> str:

@@ -458,3 +458,23 @@ def test_a_conclusion_after_a_share_of_the_money_is_read(tmp_path):
     assert table.restated == {"total": 85.0, "grade": "良"}
     assert [f.code for f in run_checks(table, evaluate(table))] == ["JX506", "JX506"]
 
+
+
+@pytest.mark.parametrize("lead", ["对照项目绩效目标", "根据项目实施情况", "通过项目实施",
+                                  "按照项目管理办法", "围绕项目目标", "严格按照项目管理要求",
+                                  "经对项目实施情况进行自评", "完善项目管理制度"])
+def test_a_phrase_before_project_is_no_other_projects_name(lead):
+    """rt33 review report.docx: 对照项目绩效目标 (a preposition or a verb before 项目) names
+    no other project; the score after it is the table's."""
+    assert _report_results(f"{lead}，经自评，得分85分，评价等级为良", 2024, "培训项目") \
+        == (85.0, 0, "良")
+    assert _report_results(f"{lead}自评得分85分", 2024, "培训项目")[0] == 85.0
+
+
+@pytest.mark.parametrize("text", [
+    "城乡居民医疗救助项目自评得分92分，评价等级为良",
+    "城乡居民医疗救助项目，自评得分92分，评价等级为良",
+    "设备购置项目2024年度得分92分",
+    "部门整体支出自评得分92分，评价等级为良"])
+def test_another_project_named_with_its_result_is_not_the_tables(text):
+    assert _report_results(text, 2024, "培训项目") == (None, 0, None)
