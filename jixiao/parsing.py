@@ -2034,13 +2034,14 @@ _EASING = ("减轻", "缓解", "加重", "加剧")
 # (接待完成, 等待); 需 and 需要 so only opening a clause (需进一步完善), elsewhere planned.
 # Planned (计划, 拟, 将, 争取, 应, 需): a change not there yet (能力应进一步提升, 收入计划提高,
 # 将进一步提高), never a deed — 按计划落实到位, 已将完成情况上报 (将 as 把), 满足需要完成 are
-# done. Not 按/照/依/据 计划 (按照计划提高: the plan followed); 应 not in a word (供应增加, 效应
+# done. Not 按/照/依/据 计划 (按照计划提高: the plan followed) nor 较/比/超/原/初/于 计划
+# (超计划增加, 较年初计划提高, 高于计划: a plan compared with, passed); 应 not in a word (供应增加, 效应
 # 增强, 相应提高); 需 not in one (按需, 无需, 必需, 所需, 供需). A plan in a comment after a
 # level stated (已完成，将加强管理) is the unit's next step, not a shortfall.
 _STILL_TO_DO = (r"有待|亟待|亟需|急需|仍待|尚待|仍需|还需|尚需|仍要|还要|难以|很难|较难"
                 r"|(?:^|(?<=[,，;；]))需要?|(?<![接招优对款虐等看])待")
 _PLANNED = (r"争取|(?<![模虚比])拟|将|应当|应该|(?<![供效响适反相对回答感呼顺])应"
-            r"|(?<![按照依据])计划|(?<![按无必所供])需要?")
+            r"|(?<![按照依据较比超原初于])计划|(?<![按无必所供])需要?")
 _BEFORE_DEED = r"(?:进一步|继续|持续|加强|逐步|有效|切实)?"
 _CHANGE = "|".join(_RISE_WORDS + _FALL_WORDS)
 _DEED = f"(?:完成|完善|规范|加强|落实|实现|达到|健全|建立|{_CHANGE})"

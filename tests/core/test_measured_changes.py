@@ -193,12 +193,23 @@ def test_words_like_a_change_still_to_come_that_are_not(target, actual):
     ("及时", "已及时将完成情况上报"),
     ("完成", "满足需要完成"),
     ("逐步提高", "按照计划提高"),  # the plan followed, not a plan
+    # rt33 review C: a plan compared with, not a plan — past it (较计划, 较年初计划, 高于计划)
+    ("逐步提升", "防护能力较计划提升"),
+    ("逐步提高", "较年初计划提高"),
+    ("逐步提高", "高于计划提高"),
 ])
 def test_a_plan_word_before_a_deed_keeps_it_done(target, actual):
     """计划, 将, 应, 需 deny only a change word after them (将进一步提高); before 完成, 落实,
     建立, 健全 (按计划落实到位, 已将完成情况上报) the deed was done: 达成, 5 of 5."""
     score = indicator_score(target, actual, 5)
     assert (score.level, score.value) == ("achieved", 5.0)
+
+
+@pytest.mark.parametrize("actual", ["覆盖人群超计划增加", "服务人次比计划增加"])
+def test_a_plan_passed_is_no_change_still_to_come(actual):
+    """超计划增加, 比计划增加: more than planned, not a plan (rt33 review C: were 部分达成,
+    JX402 and JX408 on full marks). No word of achievement: a person reads it, as before."""
+    assert indicator_score("逐步增加", actual, 5).level is None
 
 
 def test_a_plan_word_before_a_change_is_still_to_come():
