@@ -408,7 +408,8 @@ def _subject(clause: str, name: str) -> bool | None:
     """Whether the last subject a clause names is the table's project (``name``, compact;
     "", not known: only 本项目 and the department's whole tell); None where it names none.
     Another project is a subject only with its result in the clause (城乡居民医疗救助项目
-    自评得分92分) or named alone in it (城乡居民医疗救助项目，…): in any other clause a name
+    自评得分92分), named alone in it (城乡居民医疗救助项目，…) or its evaluation opened after
+    it (城乡居民医疗救助项目经自评，…): in any other clause a name
     before 项目 may be words about this one (项目实施情况良好)."""
     found: list[tuple[int, bool]] = [(match.end(), False) for match in _WHOLE.finditer(clause)]
     own = _core(name)
@@ -427,10 +428,16 @@ def _subject(clause: str, name: str) -> bool | None:
             else:
                 if with_result is None:
                     with_result = _states_result(clause)
-                if with_result or at + len(_PROJECT) == len(clause):
+                if with_result or at + len(_PROJECT) == len(clause) \
+                        or _EVALUATED.match(clause, at + len(_PROJECT)):
                     found.append((at, False))
         at = clause.find(_PROJECT, at + 1)
     return max(found)[1] if found else None
+
+
+# What opens an evaluation right after a project's name (…项目经自评，得分72分): the result in
+# the clauses after it is that project's.
+_EVALUATED = re.compile(r"(?:经|通过|的?(?:绩效)?(?:自评|评价))")
 
 
 def _states_result(clause: str) -> bool:

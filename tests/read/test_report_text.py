@@ -147,6 +147,10 @@ def test_this_years_number_and_a_date_do_not_hide_a_conclusion(tmp_path):
     # another project of the department's, named before its result
     "城乡居民医疗救助项目自评得分92分，评价等级为良。",
     "我局就业见习补贴资金项目绩效自评得分92分。",
+    # its result in the clauses after the one naming it (rt33 review: read as this table's)
+    "城乡居民医疗救助项目经自评，得分92分，评价等级为良。",
+    "城乡居民医疗救助项目通过绩效自评，得分92分，评价等级为良。",
+    "城乡居民医疗救助项目的自评结果：得分92分，评价等级为良。",
 ])
 def test_a_whole_department_or_another_project_is_no_conclusion(tmp_path, text):
     """The table (99.98 优) is of one project; a sentence whose subject is the department's
@@ -162,6 +166,7 @@ def test_a_whole_department_or_another_project_is_no_conclusion(tmp_path, text):
     "机房设施升级改造项目自评得分96分。",  # the table's own project, by its name
     "信息安全等保项目自评得分96分。",
     "城乡居民医疗救助项目已完成，经自评，该项目得分96分。",
+    "城乡居民医疗救助项目经自评，得分92分，评价等级为良。本项目经自评，得分96分，评价等级为优。",
 ])
 def test_this_projects_result_beside_anothers_is_read(tmp_path, text):
     """The nearest subject before the result is this project (本项目, 该项目, its name in
