@@ -79,7 +79,13 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
-from jixiao.read.roles import PAGE_NUMBER, is_continued_line, is_page_mark, nothing_between
+from jixiao.read.roles import (
+    PAGE_NUMBER,
+    is_between_rows,
+    is_continued_line,
+    is_page_mark,
+    nothing_between,
+)
 from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
 from jixiao.read.shares import read_shares, read_weight_shares
 from jixiao.read.split_sheets import IndicatorHalf, paired_money
@@ -953,8 +959,9 @@ def _reprinted(grid: Grid, top: int, bottom: int, heading: frozenset[tuple[str, 
     number or a note (``nothing_between``), a page break's line (续表, 项目支出绩效自评表（续）,
     ``_page_line``) or a line of the table's ``heading`` printed again as it stands there
     (its title, year, 项目名称 — not another project's name, no amount)."""
-    return all(nothing_between(grid, row, row + 1) or _page_break(grid, row, heading)
-               for row in grid.rows if top <= row < bottom)
+    return all(is_between_rows([grid.texts.get((row, column), "") for column in columns])
+               or _page_break(grid, row, heading)
+               for row, columns in grid.rows.items() if top <= row < bottom)
 
 
 _BETWEEN_BLOCKS = 2  # rows at most between two blocks of one table (项目年度目标：…)
