@@ -650,3 +650,26 @@ def references_dropped(source: Path, target: Path, shared: str | None = None) ->
                     data = (text[:start] + rows(text[start:end]) + text[end:]).encode("utf-8")
             copy.writestr(info, data)
     return target
+
+
+def road_template(path: Path, rows: Sequence[Sequence[Any]], percent_typed: Sequence[int] = ()):
+    """The add-in template (``jixiao new``) for 农村公路养护工程 with 执行率 100 % (10) and
+    ``rows`` (row, 三级, 指标值, 完成值, 分值, 偏差原因) filled in; the 完成值 of the
+    ``percent_typed`` rows formatted 0% (typed as 105%: Excel stores 1.05). Returns the open
+    workbook and its 自评表, unsaved."""
+    import openpyxl
+
+    from jixiao.template.build import build_template
+
+    build_template(path, year=2024)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["自评表"]
+    ws["D3"], ws["D4"], ws["G4"] = "农村公路养护工程", "某县交通运输局", "某县公路事务中心"
+    for cell in ("D6", "E6", "F6", "D7", "E7", "F7"):
+        ws[cell] = 100
+    for row, name, target, actual, weight, reason in rows:
+        ws[f"D{row}"], ws[f"E{row}"], ws[f"F{row}"], ws[f"G{row}"] = name, target, actual, weight
+        ws[f"I{row}"] = reason
+        if row in percent_typed:
+            ws[f"F{row}"].number_format = "0%"
+    return wb, ws

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from workbooks import road_template
 
 from jixiao import cellfuncs
 from jixiao.pipeline import check_workbook
 from jixiao.recalc.workbook import recalc_file
 from jixiao.rules import indicator_score
-from jixiao.template.build import build_template
 
 
 @pytest.mark.parametrize(("weight", "share"), [
@@ -44,19 +44,11 @@ def test_a_judged_score_is_judged_at_two_decimals(judged, value):
 def _template(path, weight, judged):
     """The add-in template: 执行率 100 % (10) + 培训人次 met (50) + 群众出行条件 部分达成
     (分值 ``weight``, 人工评分 ``judged``) + 就业 met (30 − ``weight``) + 满意度 met (10)."""
-    build_template(path, year=2024)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["自评表"]
-    ws["D3"], ws["D4"], ws["G4"] = "农村公路养护工程", "某县交通运输局", "某县公路事务中心"
-    for cell in ("D6", "E6", "F6", "D7", "E7", "F7"):
-        ws[cell] = 100
     rows = [(13, "培训人次", "≥500人次", "500人次", 50, None),
             (30, "群众出行条件", "好/较好/一般/差", "较好", weight, "个别偏远村组道路仍较窄"),
             (31, "带动就业人数", "≥50人", "60人", 30 - weight, None),
             (40, "群众满意度", "≥90%", "93%", 10, None)]
-    for row, name, target, actual, points, reason in rows:
-        ws[f"D{row}"], ws[f"E{row}"], ws[f"F{row}"], ws[f"G{row}"] = name, target, actual, points
-        ws[f"I{row}"] = reason
+    wb, ws = road_template(path, rows)
     ws["J30"] = judged
     wb.save(path)
     return path

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from workbooks import road_template
 
 from jixiao import cellfuncs
 from jixiao.pipeline import check_workbook
 from jixiao.recalc.cellformats import with_formats
 from jixiao.recalc.workbook import recalc_file
 from jixiao.rules import percent_text
-from jixiao.template.build import build_template
 
 
 def test_a_number_in_a_percent_cell_is_read_as_the_percent_shown():
@@ -63,22 +63,7 @@ def test_the_formulas_engine_is_given_the_cells_percent_formats():
     assert with_formats(given, ws["H13"]) == given
 
 
-def _template(path, rows, percent_typed=()):
-    """The add-in template for 农村公路养护工程 with 执行率 100 % (10) and ``rows`` (row, 三级,
-    指标值, 完成值, 分值, 偏差原因) filled in; the 完成值 of ``percent_typed`` rows formatted 0%
-    (typed as 105%: Excel stores 1.05). Returns the open workbook and its 自评表."""
-    build_template(path, year=2024)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["自评表"]
-    ws["D3"], ws["D4"], ws["G4"] = "农村公路养护工程", "某县交通运输局", "某县公路事务中心"
-    for cell in ("D6", "E6", "F6", "D7", "E7", "F7"):
-        ws[cell] = 100
-    for row, name, target, actual, weight, reason in rows:
-        ws[f"D{row}"], ws[f"E{row}"], ws[f"F{row}"], ws[f"G{row}"] = name, target, actual, weight
-        ws[f"I{row}"] = reason
-        if row in percent_typed:
-            ws[f"F{row}"].number_format = "0%"
-    return wb, ws
+_template = road_template
 
 
 def _filled(tmp_path):
