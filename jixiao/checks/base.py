@@ -335,19 +335,50 @@ _WRITTEN_DECIMALS = 9  # past these, a float's binary tail (89.97000000000001), 
 def number_shown(table: SelfEvaluation, source: Source | None, value: float) -> float:
     """A score or 总分 as its cell shows it, on screen and on paper — what a reviewer adds
     and quotes: rounded to the decimals its number format shows, 2 or more (=F14*0.9/0.95
-    under 0.00 shows 14.21, not 14.2105…); a formula's result under General, or under a
-    format showing fewer decimals (JX404 says what that hides), to the 2 decimals scores
-    keep — its tail is no one's typing; a number typed (or typed as text) as it stands
-    (19.995 stays 19.995: JX404 says it). ``value`` where no cell is known."""
+    under 0.00 shows 14.21, not 14.2105…); a formula's result under a format showing
+    fewer decimals (JX404 says what that hides), or a formula of jixiao's template under
+    General, to the 2 decimals scores keep. A number under General shows as it stands,
+    typed or a unit's formula's result (=G13*F13/E13 shows 19.16666667: JX404, JX302 say
+    it is not rounded, and a 总分 adding such numbers is their sum). ``value`` where no
+    cell is known, or the number is typed as text."""
     info = table.cell(source)
     if info is None or isinstance(info.value, str):
         return value
     decimals = number_decimals(info.number_format)
     if decimals is not None and decimals >= 2:
         return number_as_shown(value, info.number_format)  # type: ignore[return-value]
-    if info.is_formula and (decimals is not None or info.number_format in ("General", "@")):
+    if info.is_formula and (decimals is not None or jixiao_formula(table, source)):
         return rules.round2(value)
     return value
+
+
+def score_shown(table: SelfEvaluation, source: Source | None, declared: float) -> float | None:
+    """The score its cell shows, on screen and on paper: as held where typed as text or
+    shown as General; rounded to the decimals its number format shows (8.125 under "0"
+    shows 8, under "0.000" 8.125, under "0.00" 8.13). None where no cell is known, or the
+    format shows it otherwise (a percent…)."""
+    info = table.cell(source)
+    if info is None:
+        return None
+    if isinstance(info.value, str) or info.number_format in ("General", "@"):
+        return declared
+    return number_as_shown(declared, info.number_format)
+
+
+def shown_unrounded(shown: float | None, rules_score: float, weight: float | None) -> bool:
+    """Whether a score shown (``score_shown``) keeps more decimals than the 2 scores keep
+    while it is the rules' ``rules_score`` but for them (19.995 for 20, 19.16666667 for
+    19.17) — not where the 分值 itself has more (0.018: full marks are 0.018)."""
+    return shown is not None and not differs(shown, rules_score) \
+        and differs(shown, rules_score, 0) and points_written(shown) != points(shown) \
+        and (weight is None or points_written(weight) == points(weight))
+
+
+def rounding_hint(table: SelfEvaluation, source: Source | None) -> str:
+    """What a finding of an unrounded score adds where the unit's formula computes it: to
+    wrap it in ROUND (typed by hand: "")."""
+    info = table.cell(source)
+    return "；得分公式宜用 ROUND(…,2) 计算" if info is not None and info.is_formula else ""
 
 
 def total_shown(table: SelfEvaluation) -> float | None:

@@ -27,7 +27,11 @@ from jixiao.checks.base import (
     never_calculated,
     points,
     points_below,
+    points_written,
     rate_written_for,
+    rounding_hint,
+    score_shown,
+    shown_unrounded,
     typed_in,
     what_follows,
     wrong_rate_actual,
@@ -195,6 +199,8 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
 
     与指标得分（JX404）一样，相差不超过 0.01 的不报告：199.9 ÷ 200 = 99.95%，
     10 × 99.95% = 9.995，四舍五入为 10，写作 9.99（舍去了恰好的一半）的，不算错。
+    得分保留了两位以上小数、单元格也这样显示的（手工填写 9.486363636，或公式
+    =MIN(H6,1)*G6 未用 ROUND、常规格式显示 9.486363636），给出警告：未保留两位小数。
 
     执行率按 全年执行数 ÷ 全年预算数 计算，得分按这个执行率核对（算不出时才按表中写的
     执行率）：表中写的执行率算错了的（JX301），或取整后再计分的（97.5% 写作 98%、得分
@@ -232,7 +238,14 @@ def execution_score_matches(table: SelfEvaluation, evaluation: Evaluation) -> It
     if rate is None:
         return
     expected = rules.execution_score(rate, weight)
-    if differs(funds.score_declared, expected):  # (within 0.01, as an indicator's: JX404)
+    shown = score_shown(table, source, funds.score_declared)
+    if shown_unrounded(shown, expected, weight):  # 9.486363636 shown for 9.49 (as JX404's)
+        yield finding("JX302", source,
+                      f"执行率得分 {points_written(shown)} 未保留两位小数，按分值 "  # type: ignore[arg-type]
+                      f"{points(weight)} × {_on_line(funds.scored, '执行率', table)} "
+                      f"{points(rate)}% 应为 {points(expected)}{rounding_hint(table, source)}",
+                      severity="warning")
+    elif differs(funds.score_declared, expected):  # (within 0.01, as an indicator's: JX404)
         followed = written is not None and rate != written and not differs(
             funds.score_declared, rules.execution_score(written, weight))
         why = f"（表中执行率写为 {points(written)}%，有误，见 JX301）" if wrong \

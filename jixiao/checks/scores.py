@@ -30,7 +30,10 @@ from jixiao.checks.base import (
     points,
     points_written,
     rate_by_money_only,
+    rounding_hint,
+    score_shown,
     scored_by,
+    shown_unrounded,
     total_shown,
     typed_in,
     uncomputed_formula,
@@ -92,7 +95,7 @@ from jixiao.rules import (
     level_at_least,
     round2,
 )
-from jixiao.xlsx.numformats import number_as_shown, number_decimals, shows_percent
+from jixiao.xlsx.numformats import number_decimals, shows_percent
 
 
 def _pairs(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[tuple[Indicator, Score]]:
@@ -324,7 +327,9 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
 
     得分按两位小数计：手工填写了更多位小数的得分（分值 30、指标值“≥80%”、完成值 53.32%，
     得分填 19.995，规则四舍五入为 20），与规则相差虽不到 0.01，同样报告，并照填写的数
-    引用——否则总分（89.995）与等级看似不符，审核人也找不到表中的“20”。
+    引用——否则总分（89.995）与等级看似不符，审核人也找不到表中的“20”。单位自己的得分
+    公式未用 ROUND 取两位、常规格式显示出更多位小数的（=G13*F13/E13 显示 19.16666667），
+    同样报告，并提示用 ROUND(…,2) 计算；总分按这些数相加的，不是总分加错。
 
     得分按单元格显示的数核对：数字格式显示三位小数的（0.000 显示 19.995），同上报告；
     显示的小数不到两位的（格式 0 把规则的 19.5 显示、打印为 20），按显示的数与规则比较，
@@ -341,13 +346,11 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                 or (_unmet_full_marks(indicator, score) and not _jx503_speaks(table, indicator, score)):
             continue
         source = indicator.sources.get("score")
-        shown = _score_shown(table, source, declared)
-        # a typed score kept to more decimals than scores keep, and shown so (19.995) — not
-        # where the 分值 itself has more (0.018 of 5,000 indicators: full marks are 0.018)
-        unrounded = shown is not None and not differs(shown, score.value) \
-            and differs(shown, score.value, 0) and _typed(table, source) \
-            and points_written(shown) != points(shown) \
-            and (indicator.weight is None or points_written(indicator.weight) == points(indicator.weight))
+        shown = score_shown(table, source, declared)
+        # a score kept to more decimals than scores keep, and shown so (19.995 typed, or a
+        # formula's 19.16666667 under General) — not where the 分值 itself has more (0.018
+        # of 5,000 indicators: full marks are 0.018)
+        unrounded = shown_unrounded(shown, score.value, indicator.weight)
         # a format showing fewer decimals than scores keep: the table shows 8 for 8.125
         hidden = shown is not None and points_written(shown) == points(shown) \
             and differs(shown, round2(declared), 0)
@@ -366,7 +369,8 @@ def score_matches_rules(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                           f"“{label(indicator)}”{what}按{scored_by(evaluation, score)}应为 "
                           f"{points(score.value)}（{score.note}{wrong}）"
                           + money_only_follows(table, evaluation, indicator, score.value)
-                          + ("" if over else _own_rule_said(table, indicator, score, written)),
+                          + ("" if over else _own_rule_said(table, indicator, score, written))
+                          + (rounding_hint(table, source) if unrounded else ""),
                           severity="error" if over else None)
 
 
@@ -408,26 +412,6 @@ def over_scored(table: SelfEvaluation, indicator: Indicator, score: Score,
         return False
     return beyond_rounding(target_measure(indicator), indicator_actual(indicator),
                            indicator.weight, declared, default_operator(indicator))
-
-
-def _score_shown(table: SelfEvaluation, source: Source | None, declared: float
-                 ) -> float | None:
-    """The score its cell shows, on screen and on paper: as held where typed as text or
-    shown as General; rounded to the decimals its number format shows (8.125 under "0"
-    shows 8, under "0.000" 8.125, under "0.00" 8.13). None where no cell is known, or the
-    format shows it otherwise (a percent…)."""
-    info = table.cell(source)
-    if info is None:
-        return None
-    if isinstance(info.value, str) or info.number_format in ("General", "@"):
-        return declared
-    return number_as_shown(declared, info.number_format)
-
-
-def _typed(table: SelfEvaluation, source: Source | None) -> bool:
-    """A score cell typed, not a formula's result (whose decimals are the formula's)."""
-    info = table.cell(source)
-    return info is not None and not info.is_formula
 
 
 def _decimals_shown(table: SelfEvaluation, source: Source | None) -> str:

@@ -97,3 +97,51 @@ def test_a_blank_score_the_rules_give_is_listed(tmp_path):
     assert ("JX502", "B17",
             "按财政部规则计算总分 90，评分等级应为“优”（填报“良”，总分填报 85.79）；各项得分与规则"
             "相差：H10 15（规则 14.21）、H11 未填（规则 5）") in found
+
+
+
+# The unit's own formulas without ROUND under General (red team rt33 r10 a9e): the cells
+# show 9.8888, 6.666666667 and 9.888888889, not 9.89, 6.67 and 9.89. By the rules 9.89 +
+# 18.35 + 14.21 + 5 + 6.67 + 14 + 10 + 9.89 = 88.01, 良; the 总分 =SUM(H9:H15)+H6 adds what
+# the cells show, 88.004355556 — their sum, not a 总分 added wrong (before: JX501 “总分写为
+# 88，各项得分之和为 88.01”, as if General showed 2 decimals). Each unrounded score is said
+# where it is (JX302, JX404), as when typed so.
+GENERAL_ROWS = [ROWS[0], (*ROWS[1][:6], 14.21, ROWS[1][7]), ROWS[2], ROWS[3],
+                (*ROWS[4][:6], 14, ROWS[4][7]), *ROWS[5:]]
+GENERAL_TOTAL = Formula("=SUM(H9:H15)+H6", 88.00435555555555)
+
+
+def _general(tmp_path, typed=False):
+    book = Book()
+    money, rows = MONEY, GENERAL_ROWS
+    if typed:  # the same numbers typed
+        money = [(*MONEY[0][:6], 9.8888), MONEY[1]]
+        rows = [(*row[:6], row[6].cached if isinstance(row[6], Formula) else row[6], row[7])
+                for row in rows]
+    sheet = standard_sheet(book.sheet(), rows=rows, money=money, total=(100, GENERAL_TOTAL),
+                           grade="良")
+    sheet.ws["G6"].number_format = "0.00%"
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    return table
+
+
+@pytest.mark.parametrize("typed", [False, True])
+def test_unrounded_scores_under_general_are_said_where_they_are_not_at_the_total(
+        tmp_path, typed):
+    evaluation, found = _found(_general(tmp_path, typed))
+    assert (evaluation.total, evaluation.grade) == (88.01, "良")
+    hint = "" if typed else "；得分公式宜用 ROUND(…,2) 计算"
+    assert found == [
+        ("JX302", "H6", f"执行率得分 9.8888 未保留两位小数，按分值 10 × 执行率 98.89% 应为 9.89{hint}"),
+        ("JX404", "H12", "“平均响应时间”得分 6.666666667 未保留两位小数，按财政部规则应为 6.67"
+                         "（反向指标：分值 × (1 − (实际完成值 − 年度指标值) ÷ 年度指标值)）"
+                         f"{hint}"),
+        ("JX404", "H15", "“服务对象满意度”得分 9.888888889 未保留两位小数，按财政部规则应为 9.89"
+                         f"（正向指标：分值 × 实际完成值 ÷ 年度指标值）{hint}"),
+    ]
+
+
+def test_the_report_shows_a_general_total_as_it_stands(tmp_path):
+    table = _general(tmp_path)
+    line = total_line(CheckedTable(table, evaluate(table), []))
+    assert line.startswith("总分 填报 88.004355556 / 计算 88.01；")
