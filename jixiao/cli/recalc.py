@@ -4,8 +4,9 @@ Without ``-o`` the result goes to IN.recalc.xlsx, or, when that exists (an earli
 the clerk may have edited), to the next free IN.recalc (2).xlsx …, as ``demo`` does;
 ``--force`` replaces it. A file named with ``-o`` is replaced.
 
-Exit codes: 0 every formula computed, 1 some cells show an error value or a ⚠ text
-instead of a score, or a template row has a 分值 but no score formula (listed: the file
+Exit codes: 0 every formula computed (an error value that is the formula's own result,
+as Excel gives it — #DIV/0! of 0 ÷ 0 — listed as a note), 1 some cells jixiao could not
+compute (an error value written instead) or that show a ⚠ text instead of a score, or a template row has a 分值 but no score formula (listed: the file
 written is incomplete), or a native template changed (rows inserted or deleted, formulas
 of the clerk's own: ``NotRecalculated``, nothing written), 2 the input cannot be read
 (or another error, printed by the CLI).
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jixiao.model import Source
-    from jixiao.recalc.workbook import Recalculation
+    from jixiao.recalc.workbook import Failure, Recalculation
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         written, result = recalc_file(args.input, args.output, in_place=args.in_place,
                                       engine=args.engine, force=args.force)
     print(report_text(result, written, Path(args.input)))
-    return 1 if result.failures or result.cycles or result.warnings or result.unscored else 0
+    return 1 if result.uncomputable or result.cycles or result.warnings or result.unscored else 0
 
 
 def report_text(result: Recalculation, written: Path, source: Path | None = None) -> str:
@@ -74,11 +75,14 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
                      f"重算结果以 {written.suffix.lower()} 为扩展名写出")
     if result.backup is not None:
         lines.append(f"原文件已备份为：{result.backup}")
-    if result.failures:
-        lines.append(f"有 {len(result.failures)} 个单元格无法计算，已写入错误值，公式保留：")
-        for failure in result.failures:
-            formula = f"  {_shortened(failure.formula)}" if failure.formula else ""
-            lines.append(f"  {failure.source}  {failure.value}  {failure.reason}{formula}")
+    uncomputable = result.uncomputable
+    if uncomputable:
+        lines.append(f"有 {len(uncomputable)} 个单元格无法计算，已写入错误值，公式保留：")
+        lines.extend(_failure_line(failure) for failure in uncomputable)
+    errors = [failure for failure in result.failures if failure.computed]
+    if errors:  # the formulas' own results: Excel shows the same (0 ÷ 0 of an unused line)
+        lines.append(f"有 {len(errors)} 个单元格的公式结果是错误值（Excel 中同样如此），已写入：")
+        lines.extend(_failure_line(failure) for failure in errors)
     if result.kept:
         lines.append(f"有 {len(result.kept)} 个单元格引用其他工作簿（jixiao 从不打开其他文件），未重算；"
                      "依赖它们的单元格按保留的值计算：")
@@ -119,9 +123,15 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
                      "（退出码 1）")
     if result.unknown_rules is not None and not warnings:
         lines.append("结果不完整（退出码 1）：得分、总分和评分等级未能算出")
-    if not result.failures and not result.cycles and not result.warnings and not result.unscored:
+    if not uncomputable and not result.cycles and not result.warnings and not result.unscored:
         lines.append(f"{'其余' if result.kept or result.left or result.stood else '全部'}公式计算成功；用任何电子表格软件打开都能看到这些数值。")
     return "\n".join(lines)
+
+
+def _failure_line(failure: Failure) -> str:
+    """A cell showing an error value, as the report lists it: where, the error, why, the formula."""
+    formula = f"  {_shortened(failure.formula)}" if failure.formula else ""
+    return f"  {failure.source}  {failure.value}  {failure.reason}{formula}"
 
 
 def _value_text(value: object) -> str:

@@ -58,12 +58,16 @@ ERROR_REASONS = {
 
 @dataclass(frozen=True)
 class Failure:
-    """A computed cell that shows an Excel error; its formula is kept."""
+    """A computed cell that shows an Excel error; its formula is kept. ``computed``: the
+    error is the formula's own result, as Excel gives it (=F9/E9 of 0 ÷ 0 is #DIV/0!), not
+    a cell the engine could not compute (a function it lacks, a loop, one reading such a
+    cell) — told as a note, the recalculation complete."""
 
     source: Source
     value: ExcelError
     reason: str               # Chinese, for the user
     formula: str | None = None
+    computed: bool = False
 
 
 @dataclass
@@ -95,6 +99,12 @@ class Recalculation:
     # from them: kept at that value, the cells reading them computed from it
     # (``general.Result.kept``, ``general._kept_scoring``): listed, not failures
     stood: list[Kept] = field(default_factory=list)
+
+    @property
+    def uncomputable(self) -> list[Failure]:
+        """The cells the engine could not compute (``failures`` less the error values that
+        are the formulas' own results): the file written is incomplete."""
+        return [failure for failure in self.failures if not failure.computed]
 
     @property
     def cell_count(self) -> int:
@@ -423,7 +433,8 @@ def _report(package: Package, engine: str, values: dict[str, dict[str, CellValue
                     or ERROR_REASONS.get(value, "无法计算")
                 text = formulas.get((sheet, ref))
                 failures.append(Failure(Source(sheet, ref), value, reason,
-                                        f"={text}" if text else None))
+                                        f"={text}" if text else None,
+                                        computed=(sheet, ref) not in uncomputed))
     return Recalculation(engine, values, failures, cycles, unscored=unscored_rows(package),
                          unknown_rules=unknown_rules(package),
                          kept=[kept for kept in (linked or {}).values() if kept.value is not None],

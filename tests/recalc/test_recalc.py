@@ -691,6 +691,27 @@ def test_command_lists_failures_and_cycles_and_exits_1(tmp_path, capsys):
     assert "S!B1  #DIV/0!  除数为 0  =A1/0" in out
     assert "S!C1  #NAME?  计算引擎没有函数 NOSUCH  =NOSUCH(A1)" in out  # not “未知”
     assert "发现 2 处循环引用" in out and "  S!D1、S!E1\n" in out and "  S!F1\n" in out
+    # what the engine could not compute, apart from the errors the formulas give as Excel does
+    assert "有 4 个单元格无法计算，已写入错误值，公式保留：" in out
+    assert out.index("S!C1  #NAME?") < out.index("有 2 个单元格的公式结果是错误值") \
+        < out.index("S!B1  #DIV/0!")
+
+
+def test_an_error_a_formula_gives_as_excel_does_is_computed_and_exits_0(tmp_path, capsys):
+    """rt33 r10 a11: =F9/E9 of an unused money line (0 ÷ 0) is #DIV/0! in Excel and
+    LibreOffice alike — the formula's result, computed, not a cell jixiao could not compute:
+    written and listed as a note, exit 0 (before: “无法计算”, exit 1)."""
+    path = raw_workbook(tmp_path / "z.xlsx", {"S": (
+        '<row r="9"><c r="E9"><v>0</v></c><c r="F9"><v>0</v></c><c r="H9"><f>F9/E9</f></c>'
+        '</row>')})
+    assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "无法计算" not in out
+    assert "有 1 个单元格的公式结果是错误值（Excel 中同样如此），已写入：\n" \
+           "  S!H9  #DIV/0!  除数为 0  =F9/E9\n" in out
+    assert cached(tmp_path / "out.xlsx", "S")["H9"] == "#DIV/0!"
+    [failure] = recalculate(path).failures
+    assert failure.computed
 
 
 @pytest.mark.parametrize(("make", "args", "message"), [
