@@ -1168,6 +1168,35 @@ def formula_error(table: SelfEvaluation, source: Source | None) -> str | None:
 # What a formula showing an Excel error is told (JX309, JX504): a result of its own (a loop,
 # a function no program computes), not a number typed as text nor a result lost
 FORMULA_ERROR = "公式结果为错误值 {error}，请检查该公式（如循环引用或无法计算的函数）"
+# a cell a formula divides by (=F6/E6, =F6/'资金'!$E$6): 0 or empty gives #DIV/0!
+_DIVISOR = re.compile(r"/\s*((?:'[^']+'|[^\s'!/*+\-(),&=<>^]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\d(])")
+
+
+# what an error a formula gives means, where it has one cause a reviewer can look at
+ERROR_MEANINGS = {"#DIV/0!": "除数为空或为 0", "#REF!": "引用的单元格被删除",
+                  "#N/A": "查找的值没有找到"}
+
+
+def formula_error_said(error: str, formula: str | None = None) -> str:
+    """``FORMULA_ERROR``, with what the error means where it has one cause a reviewer can
+    look at: #DIV/0! a divisor empty or 0 (the cells ``formula`` divides by, named), #REF!
+    a reference to a deleted cell, #N/A a value a lookup did not find — or a cell the
+    formula reads showing the error already. Others (#VALUE! of a loop, #NAME?) as before."""
+    text = formula or ""
+    if error == "#DIV/0!":
+        divisors = list(dict.fromkeys(f"{m.group(1) or ''}{m.group(2).upper()}{m.group(3)}"
+                                      for m in _DIVISOR.finditer(text)))
+        why = f"除数 {'、'.join(divisors)} 为空或为 0，或其引用的单元格显示 #DIV/0!" if divisors \
+            else "除数为空或为 0，或引用的单元格显示 #DIV/0!"
+        return f"公式结果为错误值 #DIV/0!（{why}），请检查该公式及其引用的单元格"
+    if error == "#REF!":
+        why = "公式中的引用已失效：所引用的单元格被删除" if "#REF!" in text.upper() \
+            else "引用的单元格显示 #REF!"
+        return f"公式结果为错误值 #REF!（{why}），请改正该公式"
+    if error == "#N/A":
+        return ("公式结果为错误值 #N/A（查找的值没有找到，或引用的单元格显示 #N/A），"
+                "请检查该公式及其查找的值")
+    return FORMULA_ERROR.format(error=error)
 
 
 def result_lost(info: CellInfo | None) -> bool:
@@ -1236,7 +1265,9 @@ def plain_text(value: object) -> str:
 
 
 __all__ = [
+    "ERROR_MEANINGS",
     "FORMULA_ERROR",
+    "formula_error_said",
     "result_lost",
     "ERROR_CODES", "ERROR_TEXTS", "FORMS", "INDICATOR_COLUMNS", "LAYOUTS", "CellInfo", "Evaluation",
     "ExternalContent", "FundLine", "Funds", "Indicator", "Project", "SelfEvaluation", "Source",

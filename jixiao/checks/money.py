@@ -40,7 +40,6 @@ from jixiao.errors import ScoreInputError
 from jixiao.layout import FUND_REASON, FUND_REASON_HEADER, FUND_REASON_TITLE
 from jixiao.model import (
     ERROR_TEXTS,
-    FORMULA_ERROR,
     Evaluation,
     FundLine,
     Funds,
@@ -50,6 +49,7 @@ from jixiao.model import (
     execution_row_rate,
     execution_written,
     explained,
+    formula_error_said,
     money_line_named,
     money_rate,
     plain_text,
@@ -742,7 +742,7 @@ def money_problems(table: SelfEvaluation) -> list[tuple[str, Source | None]]:
                 info = table.cell(line.sources.get(key))
                 if info is not None and info.error:  # an error value, no text typed
                     if not result_lost(info):  # (a JX_ formula's #NAME?: JX504's)
-                        told = FORMULA_ERROR.format(error=info.error) if info.is_formula \
+                        told = formula_error_said(info.error, info.formula) if info.is_formula \
                             else f"为错误值 {info.error}，不是数字：请改填数字"
                         problems.append((_on_line(line, what + told, table),
                                          line.sources.get(key)))

@@ -33,13 +33,14 @@ from jixiao.checks.base import (
     uncomputed_formula,
     unknown_rules_cell,
 )
+from jixiao.checks.money import money_problems
 from jixiao.checks.scores import over_scored
 from jixiao.checks.targets import sign_unsure
 from jixiao.checks.weights import execution_points_unread, money_points_missing, weights_wrong
 from jixiao.errors import ScoreInputError
 from jixiao.layout import COLUMN
 from jixiao.model import (
-    FORMULA_ERROR,
+    ERROR_MEANINGS,
     RULES_AND_DECLARED,
     SHOWN_ERROR,
     CellInfo,
@@ -50,6 +51,7 @@ from jixiao.model import (
     execution_in_total,
     execution_written,
     formula_error,
+    formula_error_said,
     plain_text,
     result_lost,
 )
@@ -102,6 +104,9 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     表中没有得分列（四川格式、分值 | 偏差原因的表）而填报了总分的，与按规则算出的总分
     核对（定性指标按其等级允许的区间），不在其中的报告。
 
+    总分是公式、显示错误值（#REF!、#DIV/0!）的，写明没有有效总分；各项得分都有的，一并
+    写明各项得分之和，有得分未填或显示错误值的（JX406），写明改正后总分随之算出。
+
     各项得分和总分按单元格显示的数核对：得分公式没有 ROUND、单元格格式显示两位小数的
     （=F14*0.9/0.95 显示 14.21），按 14.21 相加；这样的各项得分显示合计 90.00、总分公式
     =SUM(…) 按未四舍五入的数相加显示 89.99 的，在总分单元格报告，引用显示的数，并写明是哪个
@@ -123,8 +128,12 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
             yield finding("JX501", source, _left_out_message(table, evaluation, source, left_out))
         return  # a template's deleted 总分 formula is JX503's
     summed = _written_sum(table, evaluation)
-    if summed is None:
-        return  # a missing score is JX406; an unknown 执行率, the money checks'
+    if summed is None:  # a missing score is JX406; an unknown 执行率, the money checks'
+        error = formula_error(table, source) if table.total_declared is None else None
+        if error is not None:  # the 总分's own error, said where it shows
+            yield finding("JX501", source, f"总分公式显示 {error}，没有有效总分：各项得分有未填"
+                                           "或显示错误值的（见 JX406），改正后总分随之算出")
+        return
     expected = summed.total
     made_of = f"（含按资金计算的执行率得分 {points(summed.execution)}）" \
         if summed.execution is not None and not execution_written(table) else ""
@@ -600,6 +609,7 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     可能的等级：没有预算执行情况一栏、指标分值合计 90、总分 86.22、等级“差”的，应为“良”
     或“优”（86.22–96.22）；一项分值 15 误写 16（合计 101）、总分 96.82、等级“良”的，
     应为“优”（95.82–96.82）。
+    评分等级是公式、与总分一同显示错误值（#REF!）的，写明没有有效等级，总分改正后随之算出。
 
     **为什么**：等级是结果公开和预算安排的依据，常在改了总分后忘了改。
 
@@ -610,6 +620,11 @@ def grade_matches_total(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     """
     source = table.sources.get("grade")
     total = total_shown(table)
+    if total is None and table.grade_declared is None and formula_error(table, source):
+        # the 等级 of a 总分 showing no number (JX501): its own error, said where it shows
+        yield finding("JX502", source, f"评分等级公式显示 {formula_error(table, source)}，"
+                                       "没有有效等级：总分没有有效结果，改正后等级随之算出")
+        return
     if total is None or jixiao_formula(table, source) or uncomputed_formula(table, source):
         return
     misadded = _misadded(table, evaluation)
@@ -1472,7 +1487,10 @@ def formula_results_current(table: SelfEvaluation,
     是否达成列和清空了的行（隐藏的辅助列不列出）。只有 JX_ 公式显示的 #NAME? 是没有
     jixiao 函数的软件保存后丢失的结果；其他错误值（循环引用的 #VALUE!、计算引擎没有的函数的
     #NAME?，以及引用它们的 JX_ 公式传下来的）是公式自己的结果，单独说明，请检查这些公式
-    （资金单元格的见 JX309）。
+    （资金单元格的见 JX309）。错误值有明确含义的，写明含义：#DIV/0! 是除数为空或为 0（写明
+    公式所除的单元格），#REF! 是引用的单元格已被删除，#N/A 是查找的值没有找到。单位自己的
+    执行率公式（=F6/E6）因全年预算数为 0 或空着（JX309 已在该单元格报告）而显示 #DIV/0! 的，
+    不再报告；得分、总分、评分等级显示错误值的，由 JX406、JX501、JX502 报告。
     """
     if not table.holds_formulas():
         return  # no formula, no result to be stale
@@ -1539,12 +1557,15 @@ def formula_results_current(table: SelfEvaluation,
         showing_errors = [item for item in showing_errors if item[0] not in erring]
         if len(told) == 1:
             source, what, error = told[0]
-            yield finding("JX504", at(source), f"{what}{FORMULA_ERROR.format(error=error)}")
+            formula = info.formula if (info := table.cell(source)) is not None else None
+            yield finding("JX504", at(source), f"{what}{formula_error_said(error, formula)}")
         elif told:
-            shown = "、".join(sorted({error for _, _, error in told}))
+            errors = sorted({error for _, _, error in told})
+            meaning = ERROR_MEANINGS.get(errors[0]) if len(errors) == 1 else None
             yield finding("JX504", at(told[0][0]),
-                          f"{len(told)} 个公式单元格（{_cell_list(told)}）的公式结果为错误值 {shown}，"
-                          "请检查这些公式（如循环引用或无法计算的函数，以及引用它们的公式）")
+                          f"{len(told)} 个公式单元格（{_cell_list(told)}）的公式结果为错误值 "
+                          f"{'、'.join(errors)}，请检查这些公式（"
+                          f"{meaning or '如循环引用或无法计算的函数'}，以及引用它们的公式）")
     recalc = _recalc_hint(table, tuple(item[0] for item in (*showing_errors, *uncalculated)))
     if len(showing_errors) == 1:
         source, what, error = showing_errors[0]
@@ -1697,13 +1718,17 @@ _WHOLE_COLUMNS = re.compile(r"(?<![\w.$!'])\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})
 def _told_elsewhere(table: SelfEvaluation, source: Source, error: str) -> bool:
     """An error a formula of the table's own shows, which no recalculation mends: a 得分,
     总分 or 等级 (=1/0) is JX406's, JX501's or JX502's; a money line's 执行率 #DIV/0! over a
-    全年预算数 of 0 is what Excel shows there (a line without money: no finding)."""
+    全年预算数 of 0 is what Excel shows there (a line without money: no finding), over one
+    left blank JX309's where it says that blank (its cause, at its cell)."""
     if formula_error(table, source) is None:
         return False
     lines = {line.sources.get("rate"): line for line in (table.funds.total, *table.funds.parts)}
     if source not in lines:
         return True
-    return error == "#DIV/0!" and lines[source].budget == 0
+    line = lines[source]
+    return error == "#DIV/0!" and (line.budget == 0 or (
+        line.budget is None and line.sources.get("budget") is not None
+        and any(cell == line.sources["budget"] for _, cell in money_problems(table))))
 
 
 _RECALC_HINT = "请运行 jixiao recalc，或在装有 jixiao 加载项的 Excel 中点“一键重算”后保存"

@@ -100,7 +100,8 @@ def test_an_execution_rate_typed_as_text_reads_as_the_number(tmp_path, typed):
 def test_a_score_formula_of_the_tables_own_showing_an_error_is_a_missing_score(tmp_path):
     """=1/0 in a 得分 cell, saved showing #DIV/0! (and the 总分's SUM with it): the table has
     no valid score there — an error (rt18-c 1: before, a JX504 warning “文件由没有 jixiao
-    函数的软件保存，结果已丢失”, exit 0)."""
+    函数的软件保存，结果已丢失”, exit 0). The 总分 showing #DIV/0! with it is said at its
+    cell too (rt33 r10 a4: a table going out without a total was not mentioned)."""
     from workbooks import PUTUO_1_ROWS, Formula, standard
 
     rows = [list(row) for row in PUTUO_1_ROWS]
@@ -109,7 +110,9 @@ def test_a_score_formula_of_the_tables_own_showing_an_error_is_a_missing_score(t
                     total=(100, Formula("=SUM(H12:H16)+H6", "#DIV/0!")))
     _, data = checked(path)
     assert [(item["code"], item["severity"], item["message"]) for item in data["findings"]] == [
-        ("JX406", "error", "“预算编制规范性”的得分公式显示 #DIV/0!，没有有效得分；请检查公式")]
+        ("JX406", "error", "“预算编制规范性”的得分公式显示 #DIV/0!，没有有效得分；请检查公式"),
+        ("JX501", "error", "总分公式显示 #DIV/0!，没有有效总分：各项得分有未填或显示错误值的"
+                           "（见 JX406），改正后总分随之算出")]
 
 
 def test_a_rate_of_a_line_without_money_showing_div0_is_what_excel_shows(tmp_path):
