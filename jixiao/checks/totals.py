@@ -36,7 +36,12 @@ from jixiao.checks.base import (
 from jixiao.checks.money import money_problems
 from jixiao.checks.scores import over_scored
 from jixiao.checks.targets import sign_unsure
-from jixiao.checks.weights import execution_points_unread, money_points_missing, weights_wrong
+from jixiao.checks.weights import (
+    execution_points_unread,
+    money_points_missing,
+    points_erring,
+    weights_wrong,
+)
 from jixiao.errors import ScoreInputError
 from jixiao.layout import COLUMN
 from jixiao.model import (
@@ -54,6 +59,7 @@ from jixiao.model import (
     formula_error_said,
     plain_text,
     result_lost,
+    shown_error,
 )
 from jixiao.parsing import clock_duration, compact_text, parse_points
 from jixiao.xlsx.numformats import shows_percent
@@ -131,8 +137,10 @@ def total_is_sum(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
     if summed is None:  # a missing score is JX406; an unknown 执行率, the money checks'
         error = formula_error(table, source) if table.total_declared is None else None
         if error is not None:  # the 总分's own error, said where it shows
-            yield finding("JX501", source, f"总分公式显示 {error}，没有有效总分：各项得分有未填"
-                                           "或显示错误值的（见 JX406），改正后总分随之算出")
+            said = "有分值显示错误值（见 JX106）" if points_erring(table) \
+                else "有得分未填或显示错误值（见 JX406）"
+            yield finding("JX501", source, f"总分公式显示 {error}，没有有效总分：{said}，"
+                                           "改正后总分随之算出")
         return
     expected = summed.total
     made_of = f"（含按资金计算的执行率得分 {points(summed.execution)}）" \
@@ -230,7 +238,10 @@ def _written_sum(table: SelfEvaluation, evaluation: Evaluation) -> _Sum | None:
     score is missing."""
     if "score" not in table.columns:
         return None
-    rows = [i for i in table.indicators if i.weight is not None or i.score_declared is not None]
+    # (a row whose 分值 or 得分 shows an error value counts: its score is unknown)
+    rows = [i for i in table.indicators if i.weight is not None or i.score_declared is not None
+            or shown_error(table, i.sources.get("weight"))
+            or shown_error(table, i.sources.get("score"))]
     if any(i.score_declared is None for i in rows):
         return None
     scores = [number_shown(table, i.sources.get("score"), i.score_declared)  # type: ignore[arg-type]

@@ -43,6 +43,7 @@ from jixiao.model import (
     Subtotal,
     form_parts,
     plain_text,
+    shown_error,
     without_levels,
 )
 from jixiao.parsing import compact_text, numbers_apart, parse_points
@@ -90,7 +91,8 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     的，同样报告。总分（合计）行分值栏写明的分值合计与各指标
     分值之和（表中计执行率分值的，加执行率分值）不符的，同样报在该单元格（“分值合计写为
     97，各指标分值之和为 100”）；写成两个数的（“100 100”，转换时两格并进一格）也报在该
-    单元格，不读作 100100。
+    单元格，不读作 100100。有分值显示错误值的（=VLOOKUP(…) 显示 #N/A，JX106），该分值未知，
+    分值合计无法核对，不报告此项。
 
     **为什么**：自评表满分为 100 分，分值合计为 70 或 90 时总分和等级都失去意义。
 
@@ -99,8 +101,9 @@ def weights_total_100(table: SelfEvaluation, evaluation: Evaluation) -> Iterator
     **正确示例**：执行率 10 + 产出 50 + 效益 30 + 满意度 10 = 100；四川格式各指标权重
     合计 90，资金栏不列分值。
     """
-    if _points_uncalculated(table):
-        return  # a 分值 =10 saved without its result: the sum is known once recalculated
+    if _points_uncalculated(table) or points_erring(table):
+        return  # a 分值 =10 saved without its result, or showing #N/A (JX106): the sum
+        # is known once recalculated or mended
     weights = [i.weight for i in table.indicators if i.weight is not None]
     if not weights:
         if "weight" not in table.columns:
@@ -178,6 +181,17 @@ def _points_uncalculated(table: SelfEvaluation) -> bool:
         *(i.sources.get("weight") for i in table.indicators), table.funds.sources.get("weight")))
 
 
+def points_erring(table: SelfEvaluation) -> list[Source]:
+    """The 分值 cells (an indicator's, the 执行率's) showing an Excel error value (#N/A of
+    a VLOOKUP whose key was renamed, #REF!): a number is there, unread — until it is
+    mended, no sum of the 分值 (JX101, JX102) nor of the scores (JX501) can be checked."""
+    lines = [(i.weight, i.sources.get("weight")) for i in table.indicators]
+    if table.execution_line:
+        lines.append((table.funds.weight, table.funds.sources.get("weight")))
+    return [source for weight, source in lines
+            if weight is None and source is not None and shown_error(table, source)]
+
+
 def execution_points_unread(table: SelfEvaluation, total: float) -> bool:
     """Whether a 分值合计 short of 100 may be made up by the 执行率's points in a money
     block jixiao could not read (JX307: a header with amounts under it, no line read)."""
@@ -185,8 +199,9 @@ def execution_points_unread(table: SelfEvaluation, total: float) -> bool:
 
 
 def weights_wrong(table: SelfEvaluation) -> float | None:
-    """The 分值合计 when it is not 100 (JX101's first finding), else None."""
-    if _points_uncalculated(table):
+    """The 分值合计 when it is not 100 (JX101's first finding), else None — None too
+    where a 分值 is unknown (a formula saved without its result, or showing an error)."""
+    if _points_uncalculated(table) or points_erring(table):
         return None
     parts = weight_parts(table)
     if parts is None or abs(parts[2] - FULL_MARKS) <= TOLERANCE:
@@ -325,7 +340,8 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     （多数四川格式）不适用本检查；四川规则只规定预算执行率 10 分（各指标合计 90 分，
     不规定一级指标之间的分配），只核对这一项。表样本身在表头写明执行率分值的（湖北：
     “预算执行情况（万元）（20分）”“得分(20分*执行率)”“年度绩效目标（80分）”），
-    按表样的分配，不适用本检查。
+    按表样的分配，不适用本检查。一级指标下有分值显示错误值的（JX106），该一级指标的
+    分值合计未知，不报告。
 
     **为什么**：权重被悄悄改动（如把满意度调到 30 分）会抬高总分，审核时须核实理由。
 
@@ -339,8 +355,12 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
     sums: dict[str, float] = {}
     where: dict[str, Callable[[], Source | None]] = {}  # its cell, named for a finding only
     first, second = ("weight", "level1") if _template(table) else ("level1", "weight")
+    erring = set(points_erring(table))
+    unknown = set()  # the categories with a 分值 showing an error (JX106): their sum unknown
     for indicator in table.indicators:
         category = level1_category(indicator)
+        if category is not None and indicator.sources.get("weight") in erring:
+            unknown.add(category)
         if category is None or indicator.weight is None:
             continue
         sums[category] = sums.get(category, 0.0) + indicator.weight
@@ -355,9 +375,11 @@ def level1_default_weights(table: SelfEvaluation, evaluation: Evaluation) -> Ite
         return  # no 执行率 points at all (四川 tables): the default split cannot apply
     default_text = "、".join(f"{name.removesuffix('指标')} {points(value)}"
                              for name, value in defaults.items())
+    if table.funds.sources.get("weight") in erring:
+        unknown.add("预算执行率")
     for category, value in sums.items():
         expected = defaults.get(category)
-        if expected is not None and differs(value, expected, TOLERANCE):
+        if expected is not None and differs(value, expected, TOLERANCE) and category not in unknown:
             yield finding("JX102", where[category](),
                           f"一级指标“{category}”分值合计 {points(value)}，默认为 "
                           f"{points(expected)}（{default_text}）；调整权重须说明理由")
@@ -524,7 +546,9 @@ def weight_valid(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Find
 
     资金表的分值和得分都空着、各指标分值已合计 100 的表，执行率不计分，不要求填写。
     按四川省规则计分的表（四川表样执行率不列分值），执行率分值空着或填“—”的按规则的
-    10 分计，不报告。
+    10 分计，不报告。分值显示错误值的（=VLOOKUP(…) 查不到而显示 #N/A），写明改正前分值
+    合计、一级指标分值和总分都无法核对：JX101、JX102 不报告，总分不与其余各项得分之和
+    比较（JX501）。
 
     **为什么**：没有有效的分值，得分和分值合计都无法计算。
 
@@ -553,8 +577,9 @@ def _weight_problem(table: SelfEvaluation, weight: float | None, source: Source 
         return  # =10 saved without its result: filled, to recalculate (JX504)
     info = table.cell(source)
     raw = info.value if info is not None else None
-    if info is not None and info.error:
-        yield finding("JX106", source, f"{what}的分值显示为 {info.error}，不是数字")
+    if info is not None and info.error:  # (no sum of 分值 or 得分 is checked: ``points_erring``)
+        yield finding("JX106", source, f"{what}的分值显示为 {info.error}，不是数字；改正前"
+                                       "分值合计、一级指标分值和总分都无法核对")
     elif blank(raw):
         yield finding("JX106", source, f"{what}未填写分值")
     else:

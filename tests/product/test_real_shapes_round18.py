@@ -111,7 +111,7 @@ def test_a_score_formula_of_the_tables_own_showing_an_error_is_a_missing_score(t
     _, data = checked(path)
     assert [(item["code"], item["severity"], item["message"]) for item in data["findings"]] == [
         ("JX406", "error", "“预算编制规范性”的得分公式显示 #DIV/0!，没有有效得分；请检查公式"),
-        ("JX501", "error", "总分公式显示 #DIV/0!，没有有效总分：各项得分有未填或显示错误值的"
+        ("JX501", "error", "总分公式显示 #DIV/0!，没有有效总分：有得分未填或显示错误值"
                            "（见 JX406），改正后总分随之算出")]
 
 
