@@ -113,6 +113,7 @@ from jixiao.rules import (
     levels_at_least,
     percent_value,
     round2,
+    scale_rank,
     scored_op,
     strict_at_target_share,
     template_amounts,
@@ -120,6 +121,7 @@ from jixiao.rules import (
     unit_direction,
     unlisted_execution_points,
     weight_points,
+    written_worst_first,
 )
 from jixiao.rules import grade as rules_grade
 from jixiao.units import fraction_as_percent, is_bare_fraction, split_unit
@@ -235,10 +237,15 @@ SAME_WORDS = (
     "有效控制", "严格控制", "严格", "是",
 )
 # A 定性 指标值 listing a grading scale, its levels between / or 、 (好/较好/一般/差, 优、良、
-# 中、差: ``rules.grading_scale``, read where each part is one of ``SCALE_WORDS``, none twice,
-# three or more, or two down to a bad one), beside one of its levels: the first 达成, one of
-# ``BAD_LEVELS`` 未达成, another 部分达成 (``rules._level_on_scale``). Other scales (优良中差
+# 中、差, 差/中/良/优: ``rules.grading_scale``, read where each part is one of ``SCALE_WORDS``,
+# none twice, three or more, or two down to a bad one or up to a better one), beside one of
+# its levels: one of ``BAD_LEVELS`` 未达成, the top 达成 — the first, or the last where the
+# list is written worst first (``rules.written_worst_first``, by the ranks of its ends:
+# ``_SCALE_GOODNESS``) —, another 部分达成 (``rules._level_on_scale``). Other scales (优良中差
 # written without a mark between) are left to jixiao check.
+_SCALE_RANKS = {word: rank for word in SCALE_WORDS if (rank := scale_rank(word)) is not None}
+assert len(_SCALE_RANKS) == len(SCALE_WORDS)  # each part of a scale the formulas read is ranked
+_SCALE_GOODNESS = {word: max(_SCALE_RANKS.values()) - rank for word, rank in _SCALE_RANKS.items()}
 _SCALE_MARKS = ("/", "、")
 assert set(_SCALE_MARKS) <= SCALE_SEPARATORS
 _SCALE_LONGEST = 24  # as rules.grading_scale reads a scale: at most 24 characters
@@ -490,21 +497,31 @@ def _words_level(t: str, a: str) -> str:
     parts = f'LEN({scale})-LEN(SUBSTITUTE({scale},"{mark}",""))+1'
     listed = "{" + ",".join(f'"{word}"' for word in SCALE_WORDS) + "}"
     found = f'SUMPRODUCT(ISNUMBER(FIND("{mark}"&{listed}&"{mark}","{mark}"&{scale}&"{mark}"))*1)'
-    second = f'MID({scale},FIND("{mark}",{scale}&"{mark}")+1,{_SCALE_LONGEST})'
-    is_scale = (f'AND(LEN({t})<={_SCALE_LONGEST},{parts}>=2,{found}={parts},'
-                f'OR({parts}>=3,{_among(second, sorted(BAD_LEVELS))}))')
+    is_scale = f'AND(LEN({t})<={_SCALE_LONGEST},{parts}>=2,{found}={parts})'
     on_scale = (f'AND({a}<>"",' + ",".join(f'ISERROR(FIND("{m}",{a}))' for m in _SCALE_MARKS)
                 + f',ISNUMBER(FIND("{mark}"&{a}&"{mark}","{mark}"&{scale}&"{mark}")))')
     first = f'LEFT({scale},FIND("{mark}",{scale}&"{mark}")-1)'
+    spaces = " " * _SCALE_LONGEST  # the last part: what follows the last mark, trimmed
+    last = f'TRIM(RIGHT(SUBSTITUTE({scale},"{mark}","{spaces}"),{_SCALE_LONGEST}))'
+    bad = sorted(BAD_LEVELS)
+    # written worst first (``rules.written_worst_first``): the last ranked above the first
+    # (every part is ranked: ``_SCALE_GOODNESS``), the ends ranked alike and the first bad
+    words = "{" + ",".join(f'"{word}"' for word in _SCALE_GOODNESS) + "}"
+    values = "{" + ",".join(str(value) for value in _SCALE_GOODNESS.values()) + "}"
+    rise = f"MAX(-1,MIN(1,SUMPRODUCT((({last}={words})-({first}={words}))*{values})))"
+    up = f"CHOOSE({rise}+2,FALSE,{_among(first, bad)},TRUE)"
+    # worst first: its top the last; best first: the first, if it has 3 parts or a bad end
+    on_top = (f'CHOOSE({up}+1,IF(OR({parts}>=3,{_among(last, bad)}),'
+              f'IF({a}={first},"A","P"),""),IF({a}={last},"A","P"))')
     return (f'IF(AND({a}={t},{_among(t, SAME_WORDS)}),"A",IF(AND({is_scale},{on_scale}),'
-            f'IF({a}={first},"A",IF({_among(a, sorted(BAD_LEVELS))},"N","P")),""))')
+            f'IF({_among(a, bad)},"N",{on_top}),""))')
 
 
 def words_level(target: str, actual: str) -> str:
     """The level of a 定性 row the formulas read from its two normalised texts (``_words_level``):
     "A" for a 完成值 the same as a 指标值 of ``SAME_WORDS``; beside a grading scale written with
-    ``_SCALE_MARKS``, of a level on it: "A" the first, "N" one of ``BAD_LEVELS``, else "P";
-    "" for anything else."""
+    ``_SCALE_MARKS``, of a level on it: "N" one of ``BAD_LEVELS``, "A" its top (the first, the
+    last where it is written worst first), else "P"; "" for anything else."""
     if actual == target and target in SAME_WORDS:
         return "A"
     scale = target
@@ -512,12 +529,16 @@ def words_level(target: str, actual: str) -> str:
         scale = scale.replace(other, _SCALE_MARKS[0])
     parts = scale.split(_SCALE_MARKS[0])
     if not (len(target) <= _SCALE_LONGEST and len(parts) >= 2 and len(set(parts)) == len(parts)
-            and all(part in SCALE_WORDS for part in parts)
-            and (len(parts) >= 3 or parts[-1] in BAD_LEVELS)):
+            and all(part in SCALE_WORDS for part in parts)):
+        return ""
+    up = written_worst_first(parts[0], parts[-1])
+    if not (len(parts) >= 3 or parts[-1] in BAD_LEVELS or up):
         return ""
     if not actual or any(mark in actual for mark in _SCALE_MARKS) or actual not in parts:
         return ""
-    return "A" if actual == parts[0] else "N" if actual in BAD_LEVELS else "P"
+    if actual in BAD_LEVELS:
+        return "N"
+    return "A" if actual == parts[-1 if up else 0] else "P"
 
 
 def _fraction_as_percent(bare: str, percent_side: str, *when: str) -> str:

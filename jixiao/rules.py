@@ -708,18 +708,20 @@ def _fulfilment(target: Measure, actual: Measure, default_op: str = "=") -> Meas
 
 
 # A 定性 指标值 that prints the grading scale to choose from (the 一体化 system's 优良中低差,
-# 优/良/中/差, 好/较好/一般/差, 好坏): the 完成值 names one level of it. Its words, longest
-# first, and those of its bad end (差, 低, 坏 …).
-SCALE_WORDS = ("不合格", "不及格", "较好", "较差", "一般", "优秀", "良好", "合格", "及格", "中等", "优",
-                "良", "中", "低", "差", "好", "坏")
-BAD_LEVELS = frozenset(("不合格", "不及格", "较差", "低", "差", "坏"))
+# 优/良/中/差, 好/较好/一般/差, 高/较高/一般/较低/低, 好坏): the 完成值 names one level of it.
+# Its words, longest first, and those of its bad end (差, 低, 坏 …).
+SCALE_WORDS = ("不合格", "不及格", "较好", "较差", "较高", "较低", "一般", "优秀", "良好", "合格",
+               "及格", "中等", "优", "良", "中", "高", "低", "差", "好", "坏")
+BAD_LEVELS = frozenset(("不合格", "不及格", "较差", "较低", "低", "差", "坏"))
 SCALE_SEPARATORS = frozenset("/、,;|或")
 
 
 def grading_scale(measure: Measure) -> tuple[str, ...] | None:
     """The levels, best first, of a 指标值 that lists a grading scale (优良中低差 → 优, 良,
     中, 低, 差; 好坏 → 好, 坏); None for any other. Three levels or more, or two down to a
-    bad one: 优良 alone is a level wanted (良 or better), not a scale."""
+    bad one or up to a better one (良好/优秀): 优良 alone is a level wanted (良 or better),
+    not a scale. A scale written worst first (差/中/良/优, 不合格/合格/良好/优秀) is read
+    from its top (``written_worst_first``)."""
     if measure.kind != "qualitative":
         return None
     text = normalize_text(measure.text)
@@ -736,17 +738,31 @@ def grading_scale(measure: Measure) -> tuple[str, ...] | None:
             return None
         levels.append(word)
         position += len(word)
-    if len(levels) >= 3 or (len(levels) == 2 and levels[-1] in BAD_LEVELS):
-        return tuple(levels)
+    if len(levels) < 2:
+        return None
+    ascending = written_worst_first(levels[0], levels[-1])
+    if len(levels) >= 3 or levels[-1] in BAD_LEVELS or ascending:
+        return tuple(reversed(levels)) if ascending else tuple(levels)
     return None
+
+
+def written_worst_first(first: str, last: str) -> bool:
+    """Whether a grading scale whose ends are ``first`` and ``last`` is written worst first:
+    its last level ranked above its first (``scale_rank``: 差/中/良/优, 良好/优秀, 坏/好, 低/
+    较低/一般/较高/高); where the ends rank alike or one has no rank (差/低), where the first
+    is a bad level (``BAD_LEVELS``)."""
+    top, bottom = scale_rank(first), scale_rank(last)
+    if top is not None and bottom is not None and top != bottom:
+        return bottom < top
+    return first in BAD_LEVELS
 
 
 _SCALE_STARTS = frozenset(word[0] for word in SCALE_WORDS)
 
 
 def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
-    """What the 完成值 reaches on a grading scale: its top level 达成, a level of its bad end
-    (差, 低, 坏) 未达成 — the rules' 未达成且效果较差 —, a level between them 部分达成 (良, 中,
+    """What the 完成值 reaches on a grading scale (best first): its top level 达成, a level
+    of its bad end (差, 低, 坏) 未达成 wherever it stands — the rules' 未达成且效果较差 —, a level between them 部分达成 (良, 中,
     一般: some effect, short of the top). None where it names no level of it (the scale
     copied as it is: the form was not filled in)."""
     done = normalize_text(actual.text)
@@ -758,9 +774,9 @@ def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
         done = next((level for level in scale if _quality_name(level) == name), "") if name else ""
     if not done:
         return None
-    if done == scale[0]:
-        return "achieved"
-    return "not" if done in BAD_LEVELS else "partial"
+    if done in BAD_LEVELS:
+        return "not"
+    return "achieved" if done == scale[0] else "partial"
 
 
 def _level_compared(target: Measure, actual: Measure, default_op: str) -> str | None:
@@ -894,6 +910,20 @@ def _satisfaction_wanted(goal: str) -> str | None:
     if word is None or text[-len(word) - 1] in _DEGREE_CHARS or text[-len(word) - 1] in "无没未":
         return None  # 更满意: no level of the scale; 无不满意: a level denied
     return goal[len(text) - len(word):]
+
+
+def scale_rank(word: str) -> int | None:
+    """The rank (0 best) of a level of a grading scale (``SCALE_WORDS``): the quality levels
+    (优秀 > 良好 > 合格 > 不合格; 优 > 良 > 中 > 差; 好 > 较好 > 一般 > 较差/差; 及格, 不及格,
+    坏 as 合格, 不合格, 差: ``_SCALE_ALIKE``), else the heights (高 > 较高 > 一般 > 较低 > 低);
+    None for a word of neither."""
+    word = _SCALE_ALIKE.get(word, word)
+    rank = _text_quality_level(word)
+    return _HEIGHTS.get(word) if rank is None else rank
+
+
+# Scale words of no 评分等级 of their own, ranked as the one they stand beside
+_SCALE_ALIKE = {"及格": "合格", "不及格": "不合格", "坏": "差"}
 
 
 def _quality_level(measure: Measure) -> int | None:

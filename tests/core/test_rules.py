@@ -7,13 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jixiao.errors import ScoreInputError, UnknownRuleSet
-from jixiao.parsing import Measure
+from jixiao.parsing import Measure, parse_measure
 from jixiao.rules import (
     as_written,
     even_shares,
     execution_rate,
     execution_score,
     grade,
+    grading_scale,
     indicator_score,
     is_met,
     round2,
@@ -901,3 +902,36 @@ def test_a_negative_ceiling_missed_names_its_target():
     assert (score.value, score.met) == (0.0, False)
     assert score.note == "反向指标：指标值“≤-18℃”小于 0，完成值高于指标值，得 0 分"
     assert indicator_score("≤0起", "2起", 10).note == "反向指标：目标为 0，完成值超过目标，得 0 分"
+
+
+@pytest.mark.parametrize(("target", "actual", "level"), [
+    # written worst first: the top is the best word, at whichever end it stands (rt33 r12 g1)
+    ("差/中/良/优", "差", "not"), ("差/中/良/优", "中", "partial"), ("差/中/良/优", "良", "partial"),
+    ("差/中/良/优", "优", "achieved"), ("差、中、良、优", "优秀", "achieved"),
+    ("不合格/合格/良好/优秀", "优秀", "achieved"), ("不合格/合格/良好/优秀", "合格", "partial"),
+    ("不合格/合格/良好/优秀", "不合格", "not"),
+    ("良好/优秀", "优秀", "achieved"), ("良好/优秀", "良好", "partial"),  # two, up to the better
+    ("差/较差/一般/较好/好", "好", "achieved"), ("差/较差/一般/较好/好", "较差", "not"),
+    ("低/较低/一般/较高/高", "高", "achieved"), ("低/较低/一般/较高/高", "一般", "partial"),
+    ("高/较高/一般/较低/低", "高", "achieved"), ("高/较高/一般/较低/低", "较低", "not"),
+    ("不及格/及格/中等/良好/优秀", "优秀", "achieved"), ("坏/好", "好", "achieved"),
+    ("坏/好", "坏", "not"),
+    # best first, as before
+    ("好/较好/一般/差", "好", "achieved"), ("好/较好/一般/差", "差", "not"),
+    ("优良中低差", "优", "achieved"), ("优良中低差", "低", "not"), ("好坏", "坏", "not"),
+    ("优秀/良好/中等/及格/不及格", "优秀", "achieved"), ("合格/不合格", "合格", "achieved"),
+    # ends ranked alike: first best unless it is a bad level; a bad level never 达成
+    ("差/较差", "较差", "not"), ("差/较差", "差", "not"),
+])
+def test_a_grading_scale_is_read_from_its_best_level_at_either_end(target, actual, level):
+    """差/中/良/优 with 差 got full marks (its first level taken as the top) and 优 was
+    部分达成; 良好/优秀 with 良好 got full marks and 优秀 was 无法判断. The levels' ranks
+    (``rules.scale_rank``) tell which end is the top."""
+    found = indicator_score(target, actual, 10)
+    assert (found.level, found.met) == (level, level == "achieved")
+    assert found.value == (10.0 if level == "achieved" else None)
+
+
+@pytest.mark.parametrize("target", ["优良", "优/良", "好/较好", "较高"])
+def test_two_levels_down_to_a_good_one_are_a_level_wanted_not_a_scale(target):
+    assert grading_scale(parse_measure(target)) is None
