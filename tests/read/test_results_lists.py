@@ -18,7 +18,7 @@ def _book(path, rows, title=TITLE, sheet="汇总"):
     book = Workbook()
     ws = book.active
     ws.title = sheet
-    for row in [[title], *rows]:
+    for row in [[title], *rows] if title is not None else rows:  # None: no title line
         ws.append(row)
     book.save(path)
     return path
@@ -104,3 +104,47 @@ def test_a_summary_title_over_a_table_not_read_is_no_self_evaluation_title(tmp_p
     assert not result.results_summary
     assert "自评表的标题" not in str(result.error)
     assert "没有找到项目支出绩效自评表" in str(result.error)
+
+
+ITEMS = [["培训人数", "≥100人，完成120人", "完成得20分", 20], ["技能提升", "明显", "明显得30分", 30],
+         ["学员满意度", "≥90%，实际85%", "每低1%扣1分", 5]]
+
+
+@pytest.mark.parametrize(("title", "rows"), [
+    # rt33 r12 v2, v10: one project's scoring sheet, its items under 项目名称, no 分值 column
+    (None, [["项目名称", "考核内容", "评分标准", "得分"], *ITEMS, ["总分", None, None, 55]]),
+    ("2024年度培训项目绩效评价得分表", [["项目名称", "考核内容", "评分标准", "得分", "扣分原因"],
+                                        *(item + [None] for item in ITEMS),
+                                        ["合计", None, None, 55, None]]),
+    # any heading of an indicator's scoring: no list of projects
+    (None, [["项目名称", "评价要点", "得分"], *([n, c, s] for n, c, _, s in ITEMS)]),
+    (None, [["项目名称", "得分", "扣分原因"], *([n, s, "无"] for n, _, _, s in ITEMS)]),
+    (None, [["项目名称", "考核指标", "得分"], *([n, c, s] for n, c, _, s in ITEMS)]),
+    (None, [["项目名称", "评分依据", "得分"], *([n, m, s] for n, _, m, s in ITEMS)]),
+    # names and scores only, closed by a 合计 that sums them: one table's items
+    (None, [["项目名称", "得分"], *([n, s] for n, _, _, s in ITEMS), ["合计", 55]]),
+])
+def test_one_projects_scoring_sheet_is_no_results_summary(tmp_path, title, rows):
+    """rt33 r12 v2/v10: 项目名称 | 考核内容 | 评分标准 | 得分 over 培训人数 20, 技能提升 30,
+    学员满意度 5 and 总分 55 was read as a summary of 3 projects (exit 0, unchecked); a
+    summary lists projects, not one table's scored items: no 自评表 found (exit 2)."""
+    result = check_workbook(_book(tmp_path / "x.xlsx", rows, title, "Sheet1"))
+    assert not result.results_summary
+    assert "没有找到项目支出绩效自评表" in str(result.error)
+
+
+def test_a_summary_whose_total_is_no_sum_of_its_scores_stays_a_summary(tmp_path):
+    """A 合计/平均 line under the projects' scores that does not add them up (their
+    average, their money) leaves the list a summary."""
+    rows = _listed(["序号", "项目名称", "自评得分"], lambda n, name: [n, name, 90 + n])
+    result = check_workbook(_book(tmp_path / "s.xlsx", [*rows, [None, "合计", 92.5]]))
+    assert result.results_summary, result.error
+
+
+def test_a_summary_of_the_projects_level1_points_stays_a_summary(tmp_path):
+    """序号 | 项目名称 | 产出指标 | 效益指标 | 满意度指标 | 总分 | 评分等级, a line a project
+    (rt25): the 一级 headings name each project's parts, not one table's indicators."""
+    rows = _listed(["序号", "项目名称", "产出指标", "效益指标", "满意度指标", "总分", "评分等级"],
+                   lambda n, name: [n, name, 40, 30, 10 + n, 80 + n, "良"])
+    result = check_workbook(_book(tmp_path / "s.xlsx", rows))
+    assert result.results_summary, result.error
