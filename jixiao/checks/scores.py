@@ -716,6 +716,13 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                            f"“{label(indicator)}”的{what}“{plain_text(info.value)}”是文字，表格公式"
                            f"不能计分：请在该格只填数字（单元格为文本格式的，改为常规格式后重新"
                            f"输入）；{scored}", severity="warning")
+    if shown == native.WARN_INPUT and _older_formulas(table, indicator):
+        # 好 beside 好, a level of a scale, 万 beside the unit: scored by the formulas since
+        # rt33 — the ⚠ is an older template's, nothing in the row to change
+        return finding("JX406", first_source(indicator, "actual", "target", "score"),
+                       f"“{label(indicator)}”的得分公式是旧版 jixiao 模板的，不能计分这种写法，"
+                       f"现在的模板可以：用 jixiao convert 把本表转入新模板（--formulas native），"
+                       f"表格即可自行计分，填写的内容不必改动；{scored}", severity="warning")
     clock = next((key for key in ("actual", "target")
                   if clock_duration(typed_in(table, indicator, key)) is not None), None)
     if shown == native.WARN_INPUT and clock is not None:  # 3:00 typed: a time of day to them
@@ -861,6 +868,22 @@ def _actual_example(indicator: Indicator) -> str:
     if actual.is_number and actual.op is not None:
         return "（不写“≥”“不低于”等界限）"
     return f"（数字加单位“{unit}”）" if unit else "（只填数字）"
+
+
+def _older_formulas(table: SelfEvaluation, indicator: Indicator) -> bool:
+    """Whether a row showing native.WARN_INPUT is one this jixiao's native formulas score —
+    the same word on both sides, a level of a grading scale (``native.words_level``), 万
+    beside the other side's unit (``native.ten_thousands``) —: the workbook's formulas are
+    an older template's."""
+    from jixiao import native
+
+    values = native.row_values(*(_as_typed(table, indicator, key) for key in ("target", "actual")),
+                               1.0)
+    if values["kind"] == native.WARN_INPUT:
+        return False
+    return bool(native.words_level(values["t_text"], values["a_text"])) or (
+        values["kind"] == "N" and (native.ten_thousands(values["t_unit"], values["a_unit"])
+                                   or native.ten_thousands(values["a_unit"], values["t_unit"])))
 
 
 def _unit_said(unit: str) -> str:

@@ -1,0 +1,75 @@
+"""A native-template workbook made before rt33 stores ⚠ on rows its formulas could not
+score then and jixiao's can now (健全 beside 健全, a level of a 好/较好/一般/差 scale, 万 beside
+the unit). JX406 said to choose 达成 from the drop-down, or to rewrite an approved 指标值 “in
+the common way” (≥95%) — for a row with nothing wrong in it. Now: the formulas are an older
+template's; jixiao convert brings the table into today's, nothing typed to change."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+
+from jixiao import native
+from jixiao.pipeline import check_workbook
+from jixiao.recalc.workbook import recalc_file
+from jixiao.samples import sample
+from jixiao.template.build import build_template
+
+
+def _older(tmp_path, target, actual):
+    """putuo-1 in the native template, row 17 written ``target`` | ``actual``, its results
+    stored by jixiao recalc, then H17 stored as an older template's formulas showed it."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "t.xlsx"
+    build_template(path, year=2024, table=sample("putuo-1"), formulas="native")
+    book = load_workbook(path)
+    book["自评表"]["E17"], book["自评表"]["F17"] = target, actual
+    book.save(path)
+    stored, _ = recalc_file(path, tmp_path / "stored.xlsx")
+    older = tmp_path / "older.xlsx"
+    with zipfile.ZipFile(stored) as source, zipfile.ZipFile(older, "w") as target_zip:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                cell = re.search(r'<c r="H17"[^>]*>.*?</c>', text)
+                assert cell is not None
+                formula = re.search(r"<f>.*?</f>", cell.group(0)).group(0)
+                text = text.replace(cell.group(0), f'<c r="H17" s="{_style(cell.group(0))}" '
+                                    f't="str">{formula}<v>{native.WARN_INPUT}</v></c>')
+                data = text.encode("utf-8")
+            target_zip.writestr(item, data)
+    return older
+
+
+def _style(cell: str) -> str:
+    found = re.search(r' s="(\d+)"', cell)
+    return found.group(1) if found else "0"
+
+
+@pytest.mark.parametrize(("target", "actual", "points"), [
+    ("健全", "健全", 25),
+    ("好/较好/一般/差", "好", 25),
+    ("≥1.2万人", "13000人", 25),
+])
+def test_a_row_older_formulas_could_not_score_is_told_to_convert(tmp_path, target, actual,
+                                                                 points):
+    findings = [f for f in check_workbook(_older(tmp_path, target, actual)).findings
+                if f.code == "JX406"]
+    assert [(f.cell, f.severity) for f in findings] == [("F17", "warning")]
+    assert "得分公式是旧版 jixiao 模板的" in findings[0].message
+    assert "jixiao convert" in findings[0].message and "不必改动" in findings[0].message
+    assert findings[0].message.endswith(f"得分为 {points}（定性指标：达成）") \
+        or findings[0].message.endswith(f"得分为 {points}（完成值达到指标值）")
+
+
+def test_a_row_no_formulas_score_keeps_its_own_advice(tmp_path):
+    """≥1.2亿元 beside 13000万元 the formulas of today do not score either: the advice to
+    write the 完成值 in the 指标值's unit stays."""
+    findings = [f for f in check_workbook(_older(tmp_path, "≥1.2亿元", "13000万元")).findings
+                if f.code == "JX406"]
+    assert len(findings) == 1 and "旧版" not in findings[0].message
+    assert "按指标值的单位“亿元”填写" in findings[0].message
