@@ -122,6 +122,17 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
 _NAME_BYTES = 255
 
 
+def read_by_value(file: str) -> bool:
+    """Whether no annotated copy can be made of ``file``: it is read by value (an .xls, .ods,
+    a Word document, as its bytes say), not an .xlsx renamed (``_renamed_package``). A
+    folder of copies gives such a file ``NO_COPY_BY_VALUE``, not a failure."""
+    from jixiao.xlsx.foreign import foreign_format_of
+
+    if file.lower().endswith(ANNOTATABLE):
+        return foreign_format_of(file) is not None
+    return _renamed_package(file) is None
+
+
 def _renamed_package(file: str) -> str | None:
     """The suffix of the annotated copy of a file whose name says it is read by value
     (``x.xls``, ``x.et``) but whose bytes are an .xlsx or .xlsm package (renamed, or

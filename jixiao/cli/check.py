@@ -1,8 +1,9 @@
 """``jixiao check FILE...``: find every mistake a reviewer would, with cell references.
 
 Exit 0 = no errors (warnings allowed), 1 = errors, 2 = a file unreadable or
-not a 自评表, or an annotated copy asked for that could not be written (an .xls, a
-Strict Open XML workbook: as ``jixiao batch --annotate-dir`` counts them).
+not a 自评表, or an annotated copy asked for that could not be written (a Strict Open XML
+workbook; an .xls given one copy's name). In a folder of copies a file read by value (.xls,
+.ods, Word) gets a note and no copy, no failure — as ``jixiao batch --annotate-dir``.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
         rule_set(args.rules)  # an unknown name is refused before any file is read
     _refuse_folders(args.files)
     targets = _annotation_targets(args.files, args.annotate) if args.annotate else {}
+    folder = bool(args.annotate) and Path(args.annotate).is_dir()  # copies named in a folder
+    if folder:
+        from jixiao.batch.run import NO_COPY_BY_VALUE, read_by_value
     for target in targets.values():  # never onto a file given to be checked
         refuse_input_as_output(target, args.files, "标注副本")
     results, written, unwritten = [], [], 0
@@ -58,7 +62,10 @@ def run(args: argparse.Namespace) -> int:
         results.append(result)
         target = targets.get(str(result.path))
         if target is not None and not result.error:
-            if _annotated(result, target, args.annotate):
+            if folder and read_by_value(str(result.path)):
+                # as batch --annotate-dir: a file read by value has no copy, said, no failure
+                result.notes.append(NO_COPY_BY_VALUE)
+            elif _annotated(result, target, args.annotate):
                 written.append(target)
             else:
                 unwritten += 1

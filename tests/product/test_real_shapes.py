@@ -550,6 +550,20 @@ def test_recalc_and_annotate_refuse_an_xls_with_a_clear_line(tmp_path, capsys):
     assert not (tmp_path / "标注.xlsx").exists()
 
 
+def test_an_xls_in_a_folder_of_copies_is_a_note_as_in_batch(tmp_path, capsys):
+    """check x.xls y.xlsx --annotate 文件夹: the .xls is read by value and gets no copy — a
+    note (NO_COPY_BY_VALUE), as batch --annotate-dir gives it, not exit 2; the .xlsx its copy."""
+    from jixiao.batch.run import NO_COPY_BY_VALUE
+
+    source = attachment(tmp_path / "附件表.xlsx")
+    xls = _convert(source, "xls", tmp_path)
+    copies = tmp_path / "标注"
+    assert main(["check", str(xls), str(source), "--annotate", str(copies)]) == 0
+    out, _ = capsys.readouterr()
+    assert f"注意：{NO_COPY_BY_VALUE}" in out and "未能写出标注副本" not in out
+    assert [path.name for path in copies.iterdir()] == ["附件表-校验.xlsx"]
+
+
 
 def test_an_xlsb_is_told_by_its_bytes_and_a_damaged_one_refused_in_chinese(tmp_path):
     import zipfile
