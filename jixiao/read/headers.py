@@ -123,6 +123,11 @@ _INDICATOR_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # before a reviewer's), in any order; a reviewer's column alone stays the score (a
 # 财政评价 sheet's).
 _SELF_SCORED = "自评"
+# The unit's own 自评 by the unit's name alone (自评, 单位自评, 本单位自评, 部门自评,
+# 部门（单位）自评 — NFKC makes its brackets ASCII): under a 得分 merged across its
+# columns the unit's own score (``_own_under_score``); not 自评扣分 (the deduction)
+_OWN_SELF_SCORED = re.compile(
+    rf"(?:(?:本|项目|实施)?(?:部门|单位)(?:[(（](?:部门|单位)[)）])?)?{_SELF_SCORED}")
 _REVIEWERS = ("主管", "财政", "审核", "复核", "专家", "第三方", "评审", "评价组")
 
 
@@ -954,14 +959,12 @@ def _indicator_values(grid: Grid, row: int, columns: dict[str, int]) -> bool:
     return written("name") and (written("target") or written("actual"))
 
 
-_SELF_ALONE = re.compile(rf"(?:本?单位)?{_SELF_SCORED}")  # not 自评扣分: the deduction
-
-
 def _own_under_score(grid: Grid, head: tuple[int, int] | None, text: str) -> str | None:
-    """"score" for 自评 (单位自评) under a 得分 merged across its columns (得分 over 自评 |
-    复核, 单位自评 | 主管部门评价 | 财政复核): alone the word names no column, there it
-    names the unit's own score; else None (the reviewers' beside it name no column)."""
-    if head is None or not _SELF_ALONE.fullmatch(text) \
+    """"score" for 自评 (单位自评, 部门（单位）自评) under a 得分 merged across its columns
+    (得分 over 自评 | 复核, 单位自评 | 主管部门评价 | 财政复核, 主管部门复核 | 部门（单位）
+    自评): alone the word names no column, there it names the unit's own score; else None
+    (the reviewers' beside it name no column)."""
+    if head is None or not _OWN_SELF_SCORED.fullmatch(text) \
             or indicator_role(grid.texts.get(head, "")) != "score":
         return None
     return "score"

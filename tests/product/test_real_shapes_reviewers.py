@@ -22,7 +22,8 @@ ROWS = [
 ]
 MONEY = [("年度资金总额", 100, 100, 95, 10, "95%", 9.5)]
 TOTAL, REVIEWED = 99.18, 97.5  # 9.5 + 89.68; the reviewer's 9.5 + 88
-SELF = ("自评", "单位自评", "自评得分", "单位自评分", "得分")  # the unit's (得分: names nobody)
+SELF = ("自评", "单位自评", "自评得分", "单位自评分", "得分", "部门（单位）自评", "部门(单位)自评",
+        "部门自评")  # the unit's (得分: names nobody)
 
 
 def _book(scores, *, two_rows=None, filled=True, rows=ROWS, reviewed=REVIEWED):
@@ -82,6 +83,20 @@ def test_the_units_own_score_under_a_score_header_over_two_rows(tmp_path, scores
     """得分 merged across 自评 | 复核 (单位自评 | 主管部门评价 | 财政复核): the 自评 column
     (before: the second row read as an indicator, JX106 “二级指标”未填写分值, no total)."""
     _read_right(tmp_path, scores, two_rows="得分")
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["自评在左", "自评在右"])
+@pytest.mark.parametrize("scores", [
+    ("部门（单位）自评", "主管部门复核"), ("部门(单位)自评", "主管部门评价"),
+    ("部门（单位）自评", "主管部门评价"), ("部门自评", "财政复核"),
+], ids="|".join)
+def test_the_department_units_own_score_under_a_score_header_over_two_rows(
+        tmp_path, scores, order):
+    """得分 merged across 部门（单位）自评 | 主管部门复核 (red team rt34, county forms), in
+    either order: the 部门（单位）自评 column is the unit's own score, the second row a
+    header (before: it was read as an indicator, JX106 “二级指标”未填写分值, no total,
+    and 主管部门复核 left of it read as the score, JX404 on the department's number)."""
+    _read_right(tmp_path, scores[::order], two_rows="得分")
 
 
 def test_the_units_own_score_merged_down_beside_the_reviewers(tmp_path):
