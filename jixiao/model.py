@@ -621,12 +621,23 @@ def indicator_actual(indicator: Indicator) -> object:
     or a percent (97.5) as ``units.fraction_as_percent`` says beside the 指标值 (0.975 %
     it is not)."""
     unit, own = _actual_unit(indicator)
-    if unit and isinstance(indicator.actual, (int, float)) \
-            and not isinstance(indicator.actual, bool):
+    number = _actual_number(indicator)
+    if unit and number is not None:
         scale, base = split_unit(normalize_text(str(unit)).strip())
         if base != "%" and (own or scale == 1.0):
-            return f"{plain_text(indicator.actual)}{unit}"
+            return f"{plain_text(number)}{unit}"
     return indicator.actual
+
+
+def _actual_number(indicator: Indicator) -> int | float | None:
+    """The 完成值 when it is a bare number: a number cell, or a number saved as text (a
+    文本-formatted cell of a template, a system export: "25", "11,400", "２５", spaces
+    around it — ``rules.text_number``), read as the number it is, so a 计量单位 column
+    is its unit alike. None for anything else ("25分钟" keeps the unit it writes)."""
+    actual = indicator.actual
+    if isinstance(actual, (int, float)) and not isinstance(actual, bool):
+        return actual
+    return rules.text_number(actual)
 
 
 def actual_shown(indicator: Indicator) -> object:
@@ -638,8 +649,11 @@ def actual_shown(indicator: Indicator) -> object:
     reading hangs on the 指标值, as the table's own does."""
     actual = indicator_actual(indicator)
     written = _actual_unit(indicator)[0]
-    if not written or not isinstance(actual, (int, float)) or isinstance(actual, bool):
-        return actual
+    if not written or actual is not indicator.actual:
+        return actual  # (joined with its unit already)
+    actual = _actual_number(indicator)
+    if actual is None:
+        return indicator.actual
     scale, base = split_unit(normalize_text(str(written)).strip())
     target = parse_measure(indicator_target(indicator))
     if base == "%" and scale == 1.0:
@@ -648,7 +662,7 @@ def actual_shown(indicator: Indicator) -> object:
     goal = target.value * split_unit(target.unit)[0] \
         if target.kind == "number" and target.value is not None else 0.0
     if bare_in_base(float(actual), scale, goal):
-        return actual
+        return indicator.actual  # (as typed: a number, or the number saved as text)
     return f"{plain_text(actual)}{written}"
 
 

@@ -3,6 +3,7 @@
 完成值 is read in its own unit (before: in the 指标值's — 25 分钟 beside ≤0.5 小时 was
 25 小时, a false JX402; 0.5 小时 beside ≤20 分钟 was 0.5 分钟, an overrun missed)."""
 
+import pytest
 from test_real_shapes import FULLY_SPENT, checked, codes, medical_insurance
 from workbooks import Book
 
@@ -123,3 +124,51 @@ def test_one_unit_column_after_the_actual_is_still_both_values(tmp_path):
         ("万人", None), ("%", None), ("%", None)]
     assert codes(data) == ["JX207"]
     assert data["findings"][0]["cell"] == "E5"
+
+
+# A number saved as text (a 文本-formatted cell of a government template, a system
+# export): the 完成值's own 计量单位 is its unit as for a number cell — 25 分钟 beside
+# ≤0.5 小时 is met (before: "25" was read bare, in 小时, a false JX402; "241000" bare
+# beside 万人, a false JX207). Thousands grouped, full-width digits, spaces around it
+# alike; a unit written in the cell itself is kept.
+TEXT_NUMBERS = [("241000", "25"), ("241,000", " 25 "), ("２４１０００", "２５"),
+                ("241000\u00a0", "25\u3000")]
+
+
+@pytest.mark.parametrize(("people", "minutes"), TEXT_NUMBERS)
+def test_a_number_as_text_takes_its_own_unit_column(tmp_path, people, minutes):
+    rows = _rows("≤0.5", "小时", minutes, "分钟")
+    rows[0] = (*rows[0][:5], people, *rows[0][6:])
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=99.1,
+                                        header=ONE_ROW, lead=None))
+    assert codes(data) == []
+    assert [i["actual"] for i in data["indicators"]][:2] == ["241000人", "25分钟"]
+    assert data["total_computed"] == 99.1
+
+
+def test_a_number_as_text_takes_its_own_unit_column_under_two_header_rows(tmp_path):
+    """实际完成值 over 数量 | 单位, every value a text (as v04h: 11400 | 人 beside ≥1.2 万人,
+    25 | 分钟 beside ≤0.5 小时)."""
+    top = ("一级指标", "二级指标", "三级指标", "年度指标值", None, "实际完成值", None, "分值",
+           "得分", "偏差原因分析及改进措施")
+    under = (None, None, None, "数量", "单位", "数量", "单位", None, None, None)
+    rows = [("产出指标", "数量指标", "培训人数", "≥1.2", "万人", "11400", "人", 15, 14.25,
+             "部分学员因工作调动未能参训"),
+            ("产出指标", "时效指标", "咨询响应时间", "≤0.5", "小时", "25", "分钟", 35, 35, None),
+            ("效益指标", "社会效益指标", "参训人员就业率", "≥80", "%", "85", "%", 30, 30, None),
+            ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90", "%", "93", "%", 10, 10,
+             None)]
+    table, data = _two_rows(tmp_path / "t.xlsx", top, under, rows)
+    assert codes(data) == []
+    assert [i.actual for i in table.indicators] == ["11400", "25", "85", "93"]
+    assert [i["actual"] for i in data["indicators"]][:2] == ["11400人", "25分钟"]
+    assert data["total_computed"] == 99.25
+
+
+def test_a_unit_written_in_a_text_actual_wins_over_its_column(tmp_path):
+    """"25分钟" under a 计量单位 of 小时 (the column left as the 指标值's): read as written."""
+    rows = _rows("≤0.5", "小时", "25分钟", "小时")
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=99.1,
+                                        header=ONE_ROW, lead=None))
+    assert codes(data) == []
+    assert [i["actual"] for i in data["indicators"]][1] == "25分钟"
