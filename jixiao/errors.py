@@ -49,6 +49,15 @@ def encrypted(for_clerk: str) -> Encrypted:
 
 _FOR_REVIEWER = "没有密码的审核人，请填报单位提交未加密的文件"
 
+# Said of a file cut short and modified moments ago (``xlsx.guard``): its refusal depends on
+# when it is checked, so a batch's cache keeps no such result (``in_transit``).
+IN_TRANSIT = "可能正在复制或下载"
+
+
+def in_transit(error: str | None) -> bool:
+    """Whether a refusal says the file may still be being copied or downloaded."""
+    return error is not None and IN_TRANSIT in error
+
 
 class StrictOpenXml(UnreadableWorkbook):
     """A Strict Open XML workbook given to what writes into the file (recalculation, the

@@ -20,6 +20,7 @@ shows these results, as a file Excel saved).
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from collections.abc import Sequence
@@ -435,6 +436,7 @@ def broken(directory: str | Path, kind: str) -> Path:
         data = standard(directory / "good.xlsx").read_bytes()
         path = directory / "corrupt.xlsx"
         path.write_bytes(data[: len(data) // 2])
+        os.utime(path, (1_700_000_000, 1_700_000_000))  # old: damaged, not still being copied
     elif kind == "xls":
         path = directory / "old.xls"
         path.write_bytes(_CFB + b"\0" * 2000)

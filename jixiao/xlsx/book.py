@@ -98,8 +98,7 @@ def sniff(path: Path, data: bytes) -> None:
     """Refuse, with the reason a clerk can act on, what is not an OOXML zip."""
     name = path.name
     if data.startswith(_CFB):  # an OLE2 file that foreign_format did not take: encrypted
-        raise encrypted(f"“{name}”设置了打开密码（已加密），请在 Excel 中取消密码"
-                        "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后再试")
+        raise encrypted(f"“{name}”设置了打开密码（已加密），{_unlock(name)}后再试")
     if data.startswith(b"PK"):
         other = next((what for part, what in _OTHER_OFFICE if part in data[-65536:]), None)
         if other is not None and b"xl/workbook" not in data[-65536:]:  # (central directory)
@@ -121,6 +120,19 @@ def sniff(path: Path, data: bytes) -> None:
     if text is not None:
         raise UnreadableWorkbook(f"“{name}”{text}")
     raise UnreadableWorkbook(f"“{name}”不是 Excel 工作簿（.xlsx/.xlsm），或文件已损坏")
+
+
+def _unlock(name: str) -> str:
+    """How the clerk takes the opening password off, in the program the file's name says
+    it is from (Office encrypts a Word document and a workbook alike)."""
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in (".docx", ".docm", ".doc", ".dotx", ".dot"):
+        return "请在 Word 中取消密码（文件 → 信息 → 保护文档 → 用密码进行加密，清空）"
+    if suffix in (".et", ".ett"):
+        return "请在 WPS 表格中取消打开密码"
+    if suffix in (".wps", ".wpt"):
+        return "请在 WPS 文字中取消打开密码"
+    return "请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）"
 
 
 def _text_kind(name: str, data: bytes) -> str | None:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import io
 import os
 import struct
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -44,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from jixiao.errors import JixiaoError, UnreadableWorkbook, encrypted, missing_file
+from jixiao.errors import IN_TRANSIT, JixiaoError, UnreadableWorkbook, encrypted, missing_file
 from jixiao.fileio import os_error_text
 from jixiao.model import ExternalContent
 from jixiao.xlsx.book import NOT_A_TABLE_ASK, Relationship
@@ -83,6 +84,11 @@ class PackageReport:
 # ================================================================ checking
 
 _CHUNK = 64 * 1024
+# A zip without its end record modified this recently (by its mtime, either way of now:
+# a share's clock may run ahead) is said to be perhaps still being copied or downloaded:
+# a copy of a 自评表 (tens of KB) over a slow share or a mail download ends well within it,
+# and a file left cut short is called damaged once it is older.
+IN_TRANSIT_SECONDS = 120
 # The compression methods Excel, WPS and LibreOffice write. Python's bzip2 and lzma
 # readers inflate a whole block in one C call that no limit or timer can interrupt:
 # a member of 2 KB can become gigabytes before the next check.
@@ -127,7 +133,7 @@ def check_package(path: str | os.PathLike[str], data: bytes | None = None,
                     "max_file_bytes")
     try:
         with (io.BytesIO(data) if data is not None else open(path, "rb")) as stream:
-            return _check_stream(stream, size, name, limits,
+            return _check_stream(stream, size, path, limits,
                                  (data if data is not None else path) if keep else None, ods,
                                  skip_sheets)
     except PermissionError:
@@ -147,19 +153,39 @@ def _format_of(name: str, ods: bool) -> str:
     return f" {suffix} " if suffix in (".xlsm", ".xlsb") else " .xlsx "
 
 
-def _check_stream(stream: IO[bytes], size: int, name: str, limits: Limits,
+def _damaged(path: Path, ods: bool, ended: bool) -> UnreadableWorkbook:
+    """The refusal of a zip whose directory cannot be read. One without its end record
+    (``ended`` False) and modified within ``IN_TRANSIT_SECONDS`` is most likely still
+    being copied or downloaded, not damaged: the reviewer is told to check it again
+    later rather than to ask the unit for it again (``errors.IN_TRANSIT``)."""
+    name = path.name
+    what = _format_of(name, ods)
+    if not ended:
+        try:
+            age = time.time() - path.stat().st_mtime
+        except OSError:
+            age = None
+        if age is not None and abs(age) <= IN_TRANSIT_SECONDS:
+            return UnreadableWorkbook(
+                f"“{name}”无法作为{what}打开（压缩包结构不完整）：文件在 "
+                f"{IN_TRANSIT_SECONDS // 60} 分钟内刚被修改，{IN_TRANSIT}，请稍后重新检查；"
+                "过后仍无法打开，则文件已损坏，请填报单位重新提交")
+    return UnreadableWorkbook(f"“{name}”已损坏，无法作为{what}打开（压缩包结构不完整）")
+
+
+def _check_stream(stream: IO[bytes], size: int, path: Path, limits: Limits,
                   source: bytes | Path | None, ods: bool = False,
                   skip_sheets: bool = False) -> PackageReport:
     if not stream.read(4).startswith(b"PK"):
         return PackageReport()  # not a zip: the caller says what it seems to be (.xls …)
-    _check_member_count(stream, size, name, limits)
+    name = path.name
+    ended = _check_member_count(stream, size, name, limits)
     stream.seek(0)
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
             struct.error, NotImplementedError):
-        raise UnreadableWorkbook(f"“{name}”已损坏，无法作为{_format_of(name, ods)}打开"
-                                 "（压缩包结构不完整）") from None
+        raise _damaged(path, ods, ended) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_members:
@@ -521,11 +547,14 @@ def _damage(error: BaseException) -> str:
     return damage_text(error)
 
 
-def _check_member_count(stream: IO[bytes], size: int, name: str, limits: Limits) -> None:
-    """Refuse a directory of too many members from its end record, before Python reads it."""
+def _check_member_count(stream: IO[bytes], size: int, name: str, limits: Limits) -> bool:
+    """Refuse a directory of too many members from its end record, before Python reads
+    it; whether the zip has an end record at all (a file cut short has none)."""
     tail_size = min(size, 22 + 0xFFFF)
     stream.seek(size - tail_size)
-    check_member_count(stream.read(tail_size), name, limits)
+    tail = stream.read(tail_size)
+    check_member_count(tail, name, limits)
+    return b"PK\x05\x06" in tail
 
 
 

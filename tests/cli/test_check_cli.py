@@ -166,6 +166,7 @@ def test_an_empty_workbook_and_a_damaged_docx_are_named_so(tmp_path, capsys):
                           "请填报单位提交填好的自评表") in out
     data = docx(tmp_path / "d.docx", paragraph("自评报告")).read_bytes()
     (tmp_path / "坏.docx").write_bytes(data[:len(data) // 2])
+    os.utime(tmp_path / "坏.docx", (0, 0))  # not just written: damaged, not still copying
     code, out, _ = run(capsys, tmp_path / "坏.docx")
     assert code == 2 and ("“坏.docx”已损坏，无法作为 Word 文档（.docx）打开（压缩包结构不完整）"
                           in out)
