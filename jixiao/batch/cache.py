@@ -429,6 +429,17 @@ def given_up_key(content: str, seconds: float | None) -> str:
     return hashlib.sha256(f"{read}\0{seconds!r}".encode()).hexdigest() + "-" + same
 
 
+def in_transit_key(content: str) -> str:
+    """The ``content_key`` a file perhaps still being copied is stored under
+    (``errors.in_transit``): what was said of it holds for the moment it was checked, so
+    the row serves this run (its JSON Lines) but no later run finds it — the same bytes
+    are checked again, when they are older. The bytes' part (``same_bytes``) is kept."""
+    if not content:
+        return content
+    read, _, same = content.rpartition("-")
+    return hashlib.sha256(f"{read}\0in transit".encode()).hexdigest() + "-" + same
+
+
 def same_bytes(content: str) -> str:
     """The part of a ``content_key`` that is the file's bytes alone (its suffix aside):
     equal for two files with the same bytes, whatever their names; "" for ""."""

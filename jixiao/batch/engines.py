@@ -30,6 +30,7 @@ from jixiao.batch.work import (
     _check_sent,
     _failed,
     _sendable,
+    modified_ns,
 )
 
 _IN_FLIGHT_PER_WORKER = 3  # chunks handed out ahead: workers never wait, memory stays flat
@@ -481,7 +482,8 @@ def _run_dask(jobs: list[Job], options: BatchOptions,
                 job = pending.pop()
                 content = _sendable(job)  # the workers need not see this folder
                 future = (client.submit(_check_job, job, pure=False) if content is None
-                          else client.submit(_check_sent, job, content, pure=False))
+                          else client.submit(_check_sent, job, content, modified_ns(job[0]),
+                                             pure=False))
                 running[future] = job
 
             while pending and len(running) < window:

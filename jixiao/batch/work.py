@@ -20,12 +20,14 @@ from jixiao.batch.cache import (
     content_key,
     given_up_key,
     hashed_content,
+    in_transit_key,
     is_known,
     row_key,
     seal,
 )
 from jixiao.batch.outcome import Outcome, shown_name
 from jixiao.batch.summary import FileSummary, plain_pickle
+from jixiao.errors import in_transit
 from jixiao.report.result import ANNOTATION_FAILED
 from jixiao.xlsx.limits import Limits
 
@@ -131,7 +133,11 @@ class Checked:
     @classmethod
     def of(cls, outcome: Outcome, content: str = "", settings: RunSettings | None = None,
            indicators: bool = False) -> Checked:
-        """``outcome`` as handed back; ``indicators``: its summary keeps the indicator rows."""
+        """``outcome`` as handed back; ``indicators``: its summary keeps the indicator rows.
+        A file perhaps still being copied is keyed so that no later run takes its result
+        from the cache (``in_transit_key``)."""
+        if in_transit(outcome.error):
+            content = in_transit_key(content)
         texts = outcome.texts()
         sealed = None
         if settings is not None and settings.secret:
@@ -231,10 +237,12 @@ def _check_here(job: Job | tuple[Any, ...], settings: RunSettings,
                       settings)
 
 
-def _check_sent(job: Job, content: bytes) -> Outcome:
+def _check_sent(job: Job, content: bytes, modified: int | None = None) -> Outcome:
     """``check_one`` on a file's bytes sent along with the job, for a Dask worker that
     cannot read the reviewer's folder: written under the same name into a private
-    folder of its own, checked there, and reported under the original path."""
+    folder of its own, checked there, and reported under the original path. ``modified``:
+    the file's mtime (ns), given to the copy — a file cut short is said to be perhaps
+    still being copied only if the file itself, not the copy, was modified just now."""
     import tempfile
 
     file = job[0]
@@ -242,6 +250,8 @@ def _check_sent(job: Job, content: bytes) -> Outcome:
         copy = str(Path(folder) / Path(file).name)
         with open(copy, "wb") as stream:
             stream.write(content)
+        if modified is not None:
+            os.utime(copy, ns=(modified, modified))
         outcome = check_one(copy, *job[1:])
     outcome.file = file
     outcome.notes = [note.replace(copy, file) for note in outcome.notes]
@@ -250,6 +260,14 @@ def _check_sent(job: Job, content: bytes) -> Outcome:
             if isinstance(value, str) and copy in value:  # "file", a message naming the path
                 table[key] = value.replace(copy, file)
     return outcome
+
+
+def modified_ns(file: str) -> int | None:
+    """The file's mtime in nanoseconds, sent with its bytes (``_check_sent``); None if unknown."""
+    try:
+        return os.stat(file).st_mtime_ns
+    except OSError:
+        return None
 
 
 def _sendable(job: Job) -> bytes | None:
