@@ -19,6 +19,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled when first asked, then kept (once, never per call): for the
+    patterns a recalculation of a filled table does not ask for (scoring rules, headings'
+    points, dates in Chinese numerals …), kept here as text so that importing this module —
+    which every ``jixiao recalc`` does — does not compile them (0.1–0.5 ms each)."""
+    return re.compile(pattern)
+
+
 OPERATORS = (">=", ">", "=", "<=", "<")
 
 # Symbols after NFKC normalisation (full-width ＝＞＜ are already ASCII then).
@@ -540,10 +550,11 @@ def _parse(raw: object, percent: bool) -> Measure:
         return Measure(text=original, kind="unparsed", problem=about_problem(original))
     if text.startswith(_PER_HEAD) and (head := _per_head(text, percent)) is not None:
         return replace(head, text=original)
-    if text.startswith("以") and (basis := _BASIS_RE.match(text)) is not None:
+    if text.startswith("以") and (basis := _compiled(_BASIS_RE).match(text)) is not None:
         return replace(_parse(text[basis.end():], percent), text=original)  # 以乡镇为单位≥90%
     if "到" in text or "至" in text or "为" in text:
-        reached = _REACHED_RE.match(text)  # 提高到45.2%, 降至33微克/立方米: the level reached
+        # 提高到45.2%, 降至33微克/立方米: the level reached
+        reached = _compiled(_REACHED_RE).match(text)
         name = reached.group("name") if reached is not None else ""
         each = _EACH_PERIOD_RE.match(name)  # 每周开放时间延长至60小时: 60 小时 each week
         if reached is not None and _names_only(name[each.end():] if each else name):
@@ -667,15 +678,15 @@ def states_scoring_rule(text: object) -> bool:
 _PERCENT = r"(\d+(?:\.\d+)?)%"
 _INCLUDED = r"(?:\((含|不含)\))?"
 _POINTS = r"(?:的|者|时)?(?:得(\d+(?:\.\d+)?)分|得满分|(?:不得分|得0分|计0分))$"
-_BAND_CLAUSE = re.compile(
+_BAND_CLAUSE = (
     r"^([\u4e00-\u9fff]{0,12}?)(?:(≥|>|≤|<|=|大于等于|小于等于|不低于|不少于|不高于|不超过|达到|高于"
     r"|大于|超过|低于|小于|不足))?"
     r"(\d+(?:\.\d+)?)(%?)" + _INCLUDED  # 80-90%: the % after the second number only
     + r"(?:(?:-|—|~|至|到)" + _PERCENT + _INCLUDED + r")?(及以上|以上|及以下|以下|之间)?" + _POINTS)
 # A band written as an inequality of the rate's name: 85%≤满意度<90%得5分, 90%>满意度≥85%得5分
-_BETWEEN_CLAUSE = re.compile(r"^" + _PERCENT + r"(≤|<|≥|>)([\u4e00-\u9fff]{1,12})(≤|<|≥|>)" + _PERCENT
-                             + _POINTS)
-_STEP_CLAUSE = re.compile(
+_BETWEEN_CLAUSE = (r"^" + _PERCENT + r"(≤|<|≥|>)([\u4e00-\u9fff]{1,12})(≤|<|≥|>)" + _PERCENT
+                   + _POINTS)
+_STEP_CLAUSE = (
     r"^[\u4e00-\u9fff]{0,12}?每(?:降低|下降|减少|少|低|低于)" r"(\d+(?:\.\d+)?)(?:%|个百分点)"
     r"扣(\d+(?:\.\d+)?)分$")
 _NO_RULE_CLAUSE = re.compile(r"^(?:扣完为止|扣完即止|最低0分|最低不得分|扣至0分为止)$")
@@ -838,7 +849,7 @@ def _read_clauses(clauses: list[str]) -> ScoringStandard | None:
     for clause in (part for numbered in clauses for part in numbered.split("、")):
         if not clause or _NO_RULE_CLAUSE.match(clause):
             continue
-        steps = _STEP_CLAUSE.match(clause)
+        steps = _compiled(_STEP_CLAUSE).match(clause)
         if steps is not None and step is None and float(steps.group(1)) > 0:
             step = (float(steps.group(1)), float(steps.group(2)))
             continue
@@ -897,10 +908,10 @@ def _worth(clause: str, points: str | None) -> float | None:
 
 def _band(clause: str) -> Band | None:
     """One clause of bands (``scoring_standard``), or None."""
-    between = _BETWEEN_CLAUSE.match(clause)
+    between = _compiled(_BETWEEN_CLAUSE).match(clause)
     if between is not None:
         return _between(clause, between)
-    match = _BAND_CLAUSE.match(clause)
+    match = _compiled(_BAND_CLAUSE).match(clause)
     if match is None:
         return None
     name, sign, first, percent, first_kept, second, second_kept, side, points = match.groups()
@@ -999,16 +1010,16 @@ def _beside_note(text: str, percent: bool) -> Measure | None:
 # A note saying some of the number are not finished this year (其中2处延至2025年完工, 其中
 # 3个尚未完工): those are not done. Not a later 验收 (其中2处延至2025年验收: built) nor
 # 延期完成 (done, late).
-_PUT_OFF_RE = re.compile(r"其中(\d+(?:\.\d+)?)([^\d,，;；]*?)(?:因[^,，;；]*?)?"
-                         r"(?:(?:延至|延期至|推迟至|顺延至|延后至|结转至)(?:\d{4}年|次年|明年|下一?年)"
-                         r"[^,，;；]*?(?:完工|完成|建成|竣工|实施)"
-                         r"|(?:尚未|未能?)(?:完工|完成|建成|竣工|实施|开工))")
+_PUT_OFF_RE = (r"其中(\d+(?:\.\d+)?)([^\d,，;；]*?)(?:因[^,，;；]*?)?"
+               r"(?:(?:延至|延期至|推迟至|顺延至|延后至|结转至)(?:\d{4}年|次年|明年|下一?年)"
+               r"[^,，;；]*?(?:完工|完成|建成|竣工|实施)"
+               r"|(?:尚未|未能?)(?:完工|完成|建成|竣工|实施|开工))")
 
 
 def _less_put_off(value: Measure, note: str) -> Measure:
     """``value`` less the part a note says is put off past the year (12处 with (其中2处延至
     2025年完工): 10 处 done), where the note counts it in the same unit; else ``value``."""
-    put_off = _PUT_OFF_RE.search(note)
+    put_off = _compiled(_PUT_OFF_RE).search(note)
     if put_off is None or value.kind != "number" or value.op is not None or value.value is None \
             or not value.unit or _clean_unit(put_off.group(2)) != value.unit:
         return value
@@ -1025,7 +1036,7 @@ def _in_minutes(match: re.Match[str]) -> str:
 
 
 # What a rate is counted by, before it (以乡镇为单位≥90%, 以县为单位达95%): the rate
-_BASIS_RE = re.compile(r"^以[\u4e00-\u9fff]{1,8}?为单位[,，]?(?:达到|达)?")
+_BASIS_RE = r"^以[\u4e00-\u9fff]{1,8}?为单位[,，]?(?:达到|达)?"
 # A ratio of one to a number (生师比≤17:1, 撬动比例≥1:1.5): the number, in a unit that says
 # which side it is on (17 比 1 beside 18 比 1; 1 比 1.5 beside 1 比 1.2)
 _RATIO_RE = re.compile(r"^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$")
@@ -1034,8 +1045,8 @@ _CUTS = ("缩短", "压减", "缩减", "削减", "压缩")
 # A level a change reached (森林覆盖率提高到45.2%, 降至33微克/立方米, 下降到35以下, 时限缩短至
 # 3个工作日, 延长至15年): the level, as 达到45.2% is — not the change (提高45.2% is a rise by
 # that much).
-_REACHED_RE = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{0,8}}?)(?P<verb>{_MOVES_BY}|降|升|"
-                         rf"{'|'.join(_CUTS)}|延长)(?:到|至|为)(?=[\d≥≧⩾≤≦⩽<>=])")
+_REACHED_RE = (rf"^(?P<name>[\u4e00-\u9fff]{{0,8}}?)(?P<verb>{_MOVES_BY}|降|升|"
+               rf"{'|'.join(_CUTS)}|延长)(?:到|至|为)(?=[\d≥≧⩾≤≦⩽<>=])")
 # An amount for each person (人均≤200元, 人均增收620元): the unit per person, 元/人 as
 # ≤200元/人 writes it — so it compares with an amount per person, never with a total.
 _PER_HEAD = ("人均", "平均每人", "每人平均")
@@ -1353,7 +1364,7 @@ def joined_target(nature: object, target: str, unit: object) -> str:
 def _sign_on_change(sign: str, target: str) -> tuple[str, int]:
     """The sign to write and where in the (raw) 指标值 it goes, for a sign beside a value."""
     value = normalize_text(target)
-    reached = _REACHED_RE.match(value)
+    reached = _compiled(_REACHED_RE).match(value)
     moved, way = _change(_counted_in_words(value))
     if reached is None and way is None:
         return sign, 0
@@ -1457,7 +1468,7 @@ _LATE_BY_RE = re.compile(rf"^(?:{'|'.join(_LATE)})了?(\d+(?:\.\d+)?|[{_NUMERAL}
 
 # A note after the number done saying why the rest is not done, or that it is put off
 # (完成10处，2处因雨季延至2025年; 9期，1期延期至次年): its numbers and dates are the rest's.
-_DELAY_NOTE_RE = re.compile("|".join(("因", "由于", "延至", "顺延", "延后", *_LATE)))
+_DELAY_NOTE_RE = "|".join(("因", "由于", "延至", "顺延", "延后", *_LATE))
 
 
 # A note saying what was done (计划12处，因资金问题实际完成10处): the first number is the
@@ -1468,7 +1479,7 @@ _DONE_IN_NOTE_RE = re.compile(r"(?:实际|完成|建成|开展|办理|实现)\D{
 def _before_delay_note(text: str, percent: bool) -> Measure | None:
     """The number before a ``_DELAY_NOTE_RE`` note after a comma, or None."""
     first, note = _CLAUSE_MARK_RE.split(text, maxsplit=1)
-    if not any(ch.isdigit() for ch in first) or _DELAY_NOTE_RE.search(note) is None \
+    if not any(ch.isdigit() for ch in first) or _compiled(_DELAY_NOTE_RE).search(note) is None \
             or _DONE_IN_NOTE_RE.search(note):  # 12处，因资金问题实际完成10处: 12 is the plan
         return None
     done = _parse(first, percent)
@@ -1949,18 +1960,19 @@ _RATE_ACTS = ("开工", "竣工", "完工", "拨付", "支付", "兑付", "发�
 # or all of it right, beside a 准确率 / 正确率 of 100 %: 全部准确, 均准确, 准确无误 (无误: not
 # one wrong) — 准确 alone says it was done right, not that all of it was
 _RIGHT = "准确|正确"
-_ALL_DONE_RE = re.compile(r"^(?:已|已经|均已)?(?:全部|全面|全数)?(?:已|已经)?完成$"
-                          r"|^(?:(?:已|已经)?(?:全部|全数)(?:已|已经)?|均已)"
-                          rf"(?:{'|'.join(_RATE_ACTS)})(?:到位|完毕)?$"
-                          rf"|^(?:全部|全数|均|都)(?:{_RIGHT})(?:无误)?$"
-                          rf"|^(?:{_RIGHT})无误$")
+_ALL_DONE_RE = (r"^(?:已|已经|均已)?(?:全部|全面|全数)?(?:已|已经)?完成$"
+                r"|^(?:(?:已|已经)?(?:全部|全数)(?:已|已经)?|均已)"
+                rf"(?:{'|'.join(_RATE_ACTS)})(?:到位|完毕)?$"
+                rf"|^(?:全部|全数|均|都)(?:{_RIGHT})(?:无误)?$"
+                rf"|^(?:{_RIGHT})无误$")
 
 
 def says_all_done(measure: Measure) -> bool:
     """Whether a value says all of it was done, in words only: 完成, 已完成, 全部完成, or
     all of what a rate counts (全部开工, 已全部拨付, 均已到位), or all of it right (全部准确,
     均准确, 准确无误)."""
-    return measure.kind == "qualitative" and _ALL_DONE_RE.match(normalize_text(measure.text)) is not None
+    return measure.kind == "qualitative" \
+        and _compiled(_ALL_DONE_RE).match(normalize_text(measure.text)) is not None
 
 
 def says_whole(measure: Measure) -> bool:
@@ -2051,7 +2063,7 @@ _STILL_TO_DO_RE = re.compile(f"(?:{_STILL_TO_DO}){_BEFORE_DEED}{_DEED}")
 # with no word of achievement or change (有待加强: what it falls short of, unsaid)
 _CHANGE_TO_COME = re.compile(f"{_NOT_YET_WORD}(?:{_CHANGE})")
 _STILL_NEEDED = re.compile(f"{_STILL_TO_DO_RE.pattern}|{_CHANGE_TO_COME.pattern}")
-_NOT_YET_END_RE = re.compile(_NOT_YET_WORD + "$")
+_NOT_YET_END_RE = _NOT_YET_WORD + "$"
 _HOW_MUCH = r"(?:较上年|同比)?(?:有所|略有|稍有|小幅|明显|显著|大幅|逐步|持续|稳步|进一步|出现)?"
 _ROSE_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_RISE_WORDS)})了?$")
 _FELL_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_FALL_WORDS)}|退步|萎缩)了?$")
@@ -2133,7 +2145,7 @@ def moved_as_wanted(target: Measure, actual: Measure) -> bool | None:
 # What changed, named before its change (群众负担有所减轻, 看病难问题得到有效缓解, 病情未加重):
 # the name, Chinese characters only; between it and the change 得到 and an effect's word;
 # after it, general words on what a name is (看病难问题, 拥堵状况: 看病难, 拥堵)
-_NAME_RE = re.compile("[\u4e00-\u9fff]+")
+_NAME_RE = "[\u4e00-\u9fff]+"
 _OBTAINED_RE = re.compile("^(?:得到|得以)?了?(?:有效|切实)?")
 _GENERAL_NOUNS = ("问题", "状况", "情况", "现象", "程度", "水平")
 # A 指标值 that names only the change (逐步减轻, 有效缓解, 逐年降低): it names nothing changed
@@ -2169,7 +2181,8 @@ def _named_change(goal: str, done: str, subject: str = "") -> str | None:
         if stated is None:
             continue
         name = done[:cut]  # (none: 得到缓解, the change alone)
-        if name and not _NAME_RE.fullmatch(name) or _NOT_YET_END_RE.search(name):
+        if name and not _compiled(_NAME_RE).fullmatch(name) \
+                or _compiled(_NOT_YET_END_RE).search(name):
             return None  # 负担仍需减轻: a change still to come, none stated (``_level``)
         for noun in _GENERAL_NOUNS:
             if name.endswith(noun) and len(name) > len(noun):
@@ -2314,7 +2327,7 @@ def numbers_apart(text: str) -> bool:
 
 # The numerals of amounts written out (大写: 玖拾捌) as the plain ones ``_chinese_number`` reads
 _CAPITAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", "一二二三三四五六六七八九十百千")
-_POINTS_IN_WORDS_RE = re.compile(r"([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?分?")
+_POINTS_IN_WORDS_RE = r"([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?分?"
 
 
 def points_in_words(raw: object) -> float | None:
@@ -2323,7 +2336,7 @@ def points_in_words(raw: object) -> float | None:
     if not isinstance(raw, str):
         return None
     text = normalize_text(raw).rstrip(END_MARKS).translate(_CAPITAL_NUMERALS)
-    match = _POINTS_IN_WORDS_RE.fullmatch(text)
+    match = _compiled(_POINTS_IN_WORDS_RE).fullmatch(text)
     whole = None if match is None else _chinese_number(match.group(1))
     if whole is None:
         return None
@@ -2352,7 +2365,7 @@ def stated_deduction(raw: object) -> float | None:
 
 # A value with a note after it: in brackets (9期（因汛期停课1期）, 96%（200份问卷）) or after
 # a mark (90%，因部分课程与需求脱节) — the value first, never a note alone or before it
-_VALUE_NOTE_RE = re.compile(r"^([^(,;。]+?)(?:\((.+)\)|[,;。](.+?))[。.]?$")
+_VALUE_NOTE_RE = r"^([^(,;。]+?)(?:\((.+)\)|[,;。](.+?))[。.]?$"
 
 
 def value_note(raw: object) -> str | None:
@@ -2361,7 +2374,7 @@ def value_note(raw: object) -> str | None:
     or None: no text, or no note after the value. What the note says is the reader's."""
     if not isinstance(raw, str):
         return None
-    match = _VALUE_NOTE_RE.match(normalize_text(raw))
+    match = _compiled(_VALUE_NOTE_RE).match(normalize_text(raw))
     note = match and (match.group(2) or match.group(3) or "").strip()
     return note or None
 
@@ -2373,8 +2386,8 @@ def says_full_marks(raw: object) -> bool:
 
 
 # 数量指标（20分）, 数量指标20分; 数量指标(权重20), 数量指标（分值：20）
-_HEADING_POINTS_RE = re.compile(r"^(.*?)(?:[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?"
-                                r"|[(（]\s*(?:权重|分值|分数|满分)[:：]?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）])$")
+_HEADING_POINTS_RE = (r"^(.*?)(?:[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?"
+                      r"|[(（]\s*(?:权重|分值|分数|满分)[:：]?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）])$")
 
 
 def heading_points(raw: object) -> tuple[str, float | None]:
@@ -2382,7 +2395,7 @@ def heading_points(raw: object) -> tuple[str, float | None]:
     if raw is None:
         return "", None
     text = normalize_text(str(raw))
-    match = _HEADING_POINTS_RE.match(text)
+    match = _compiled(_HEADING_POINTS_RE).match(text)
     if match and match.group(1):
         return match.group(1).rstrip("(（"), float(match.group(2) or match.group(3))
     return text, None
@@ -2561,9 +2574,9 @@ def _change(text: str) -> tuple[str, str | None]:
 # (有所提高 alone is a goal in words, which a 完成值 of achievement answers).
 _LAST_YEAR = _LAST_YEAR_RE.pattern
 _FLAT_RE = re.compile(rf"^(?:(?:与|和|同|较|比){_LAST_YEAR}(?:相比)?,?)?(?:保持)?持平$")
-_MOVED_RE = re.compile(rf"^(?P<than>(?:较|比|与){_LAST_YEAR}(?:相比)?,?|同比)?"
-                       r"(?:有所|略有|明显|显著|稳步|大幅|进一步|持续)?"
-                       rf"(?P<word>{_MOVES_BY})(?:了)?$")
+_MOVED_RE = (rf"^(?P<than>(?:较|比|与){_LAST_YEAR}(?:相比)?,?|同比)?"
+             r"(?:有所|略有|明显|显著|稳步|大幅|进一步|持续)?"
+             rf"(?P<word>{_MOVES_BY})(?:了)?$")
 _NAMES_LAST_YEAR = ("上年", "去年", "上一年", "同比")
 _MOVES = ("持平", "增", "降", "提", "减", "升")
 # Which changes each operator allows: (a fall, none, a rise)
@@ -2587,7 +2600,7 @@ def change_on_last_year(measure: Measure, *, named: bool = True) -> str | None:
         return op
     if _FLAT_RE.match(text):
         return "="
-    moved = _MOVED_RE.match(text)
+    moved = _compiled(_MOVED_RE).match(text)
     if moved is not None and (moved.group("than") or not named):
         return "<" if moved.group("word") in _FALLS else ">"
     rest, change = _change(text)
@@ -2904,7 +2917,7 @@ _QUARTER_NAMES = {"1": "第一季度", "2": "第二季度", "3": "第三季度",
 # Quarters from one to a later one (Q1-Q3, 一至三季度, 1-3季度, 第一季度至第三季度): done
 # within them is done by the last one's end, as 第三季度 reads. Not 1-3个季度 (a count of
 # quarters), nor a first quarter after the last (三至一季度).
-_QUARTER_SPAN_RE = re.compile(
+_QUARTER_SPAN_RE = (
     r"(?:(?<![A-Za-z\d])[Qq](?P<qa>[1-4])|(?<![\d.零〇一二两三四五六七八九十])第?(?P<a>[一二三四1-4])(?:季度)?)"
     r"\s*(?:-{1,2}|—{1,2}|–|~|～|至|到)\s*"
     r"(?:[Qq](?P<qb>[1-4])(?![A-Za-z\d:!$.,])|第?(?P<b>[一二三四1-4])季度)")
@@ -2912,9 +2925,9 @@ _HALF_NAMES = {"1": "上半年", "2": "下半年"}
 # A date written in Chinese numerals (二〇二五年十二月三十一日前, 十二月底前): the year digit by
 # digit, the month and its day counted. Not a count of months (十二个月, 三月一次 stays words:
 # only a date pattern reads the digits).
-_YEAR_IN_WORDS_RE = re.compile(r"(?<![零〇○一二两三四五六七八九十])[一二][零〇○一二三四五六七八九]{3}"
-                               r"(?=年(?:\d{1,2}月|[底末]|上半年|下半年|年中|第?[一二三四1-4]季度))")
-_MONTH_IN_WORDS_RE = re.compile(r"(?<![零〇○一二两三四五六七八九十百千\d个半第每])(十[一二]?|[一二三四五六七八九])月")
+_YEAR_IN_WORDS_RE = (r"(?<![零〇○一二两三四五六七八九十])[一二][零〇○一二三四五六七八九]{3}"
+                     r"(?=年(?:\d{1,2}月|[底末]|上半年|下半年|年中|第?[一二三四1-4]季度))")
+_MONTH_IN_WORDS_RE = r"(?<![零〇○一二两三四五六七八九十百千\d个半第每])(十[一二]?|[一二三四五六七八九])月"
 _DAY_IN_WORDS_RE = re.compile(r"(?<=\d月)([一二三四五六七八九十]{1,3})(?=[日号])")
 _YEAR_DIGITS = str.maketrans("零〇○一二三四五六七八九", "000123456789")
 
@@ -2924,14 +2937,17 @@ def _date_in_digits(text: str) -> str:
     patterns read (二〇二五年十二月 → 2025年12月, 2025年Q4 → 2025年第四季度); other text as
     it is."""
     if "季" in text or "Q" in text or "q" in text:
-        text = _QUARTER_SPAN_RE.sub(_last_quarter, text)  # Q1-Q3, 1-3季度: by 第三季度's end
+        # Q1-Q3, 1-3季度: by 第三季度's end
+        text = _compiled(_QUARTER_SPAN_RE).sub(_last_quarter, text)
     if (letter := _LETTER_PART_RE.match(text)) is not None:
         text = _letter_part(letter) + text[letter.end():]
     if "月" in text and any(ch in _CHINESE_DIGITS or ch == "十" for ch in text):
-        text = _MONTH_IN_WORDS_RE.sub(lambda found: f"{_chinese_number(found.group(1))}月", text)
+        text = _compiled(_MONTH_IN_WORDS_RE).sub(
+            lambda found: f"{_chinese_number(found.group(1))}月", text)
         text = _DAY_IN_WORDS_RE.sub(_day_in_digits, text)
     if "年" in text and ("一" in text or "二" in text):  # a year of 一九…, 二〇…
-        text = _YEAR_IN_WORDS_RE.sub(lambda found: found.group().translate(_YEAR_DIGITS), text)
+        text = _compiled(_YEAR_IN_WORDS_RE).sub(
+            lambda found: found.group().translate(_YEAR_DIGITS), text)
     return text
 
 
@@ -3157,7 +3173,7 @@ _EITHER_UNIT_RE = re.compile(r"^[\u4e00-\u9fff][(（][\u4e00-\u9fff][)）]$")
 # Brackets right after the / (元/（人·月）): what the amount is per, grouped — the unit's own
 _PER_BRACKETS_RE = re.compile(r"/[(（][^)）]+[)）]$")
 _NOTE_AFTER_MARK_RE = re.compile(r"[,;，；。]")
-_SECOND_CONDITION_RE = re.compile(r"[\d≥≤<>＜＞=＝]|不[高低超少大小]于|不超过|以[上下内]")
+_SECOND_CONDITION_RE = r"[\d≥≤<>＜＞=＝]|不[高低超少大小]于|不超过|以[上下内]"
 END_MARKS = "。，,.;；、:：!！?？*"  # the sentence's end or a note's mark (≥95%。 95%;)
 _DONE_WORDS = ("已完成", "全部完成", "完成", "合格", "达标", "到位", "全面覆盖", "全部覆盖", "全覆盖", "覆盖",
                "办结", "内办结")
@@ -3181,7 +3197,7 @@ _SCALE_MORE_RE = re.compile(rf"^({'|'.join(_SCALES)})[余多]")
 
 def _clean_unit(unit: str) -> str:
     parts = _NOTE_AFTER_MARK_RE.split(unit, maxsplit=1)
-    if len(parts) == 2 and not _SECOND_CONDITION_RE.search(parts[1]):
+    if len(parts) == 2 and not _compiled(_SECOND_CONDITION_RE).search(parts[1]):
         unit = parts[0]  # 85%，未达标, 520人；已完成: a note after the mark, no second number
     unit = unit.strip().rstrip(END_MARKS)
     if "/1" in unit:  # 15/10万 (a rate per 100,000), as /十万 reads
