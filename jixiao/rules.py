@@ -1854,7 +1854,7 @@ def ticked_grades(raw: object) -> tuple[str, ...] | None:
     if not isinstance(raw, str) or not _ANY_MARK.search(raw):
         return None  # most grades: no box at all
     text = normalize_text(raw)
-    for item, items in _TICK_FORMS:
+    for item, items in _tick_forms():
         if items.fullmatch(text):
             return tuple(_GRADE_WORDS[found["word"]] for found in item.finditer(text)
                          if _TICKED.search(found["box"]))
@@ -1870,6 +1870,12 @@ _BOX = rf"(?P<box>[{_TICKS}{_EMPTY}]|[(\[【][{_TICKS}]?[)\]】])"
 _TICKED = re.compile(f"[{_TICKS}]")
 _ANY_MARK = re.compile(f"[{_TICKS}{_EMPTY}()（）\\[\\]【】¨]")  # before NFKC too
 _WORD = "(?P<word>{})".format("|".join(map(re.escape, sorted(_GRADE_WORDS, key=len, reverse=True))))
-# (one grade with its box, every grade with its box) — boxes before the words, or after them
-_TICK_FORMS = tuple((re.compile(item), re.compile(f"(?:{item})+")) for item in
-                    (f"{_BOX}{_WORD}[、,;/|]?", f"{_WORD}{_BOX}[、,;/|]?"))
+
+
+@functools.cache
+def _tick_forms() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(one grade with its box, every grade with its box) — boxes before the words, or after
+    them; compiled once, when a grade first has a mark (1–4 ms: not at import, which every
+    ``jixiao recalc`` pays)."""
+    return tuple((re.compile(item), re.compile(f"(?:{item})+")) for item in
+                 (f"{_BOX}{_WORD}[、,;/|]?", f"{_WORD}{_BOX}[、,;/|]?"))

@@ -38,3 +38,14 @@ def test_compiled_once_not_per_call():
     asked = parsing._compiled.cache_info()
     assert (asked.misses, asked.hits) == (1, 3)
     assert parsing.heading_points("数量指标 (20 分)") == ("数量指标", 20.0)
+
+
+def test_tick_box_forms_compiled_once_when_a_mark_is_first_seen():
+    from jixiao import rules
+
+    rules._tick_forms.cache_clear()
+    assert rules.ticked_grades("优秀") is None  # no mark: no pattern asked for
+    assert rules._tick_forms.cache_info().currsize == 0
+    assert rules.ticked_grades("√优 □良 □中 □差") == ("优",)
+    assert rules.ticked_grades("优（ ） 良（√）") == ("良",)
+    assert rules._tick_forms.cache_info()[:2] == (1, 1)  # (hits, misses)
