@@ -472,6 +472,12 @@ def write_new(target: Path, fill: Callable[[Path], object]) -> Path:
                       f"“{numbered_name(target, MAX_BACKUPS).name}”都已存在，请清理后再试")
 
 
+def not_replaced(existing: Path) -> str:
+    """What a command says after its report of the name ``write_new`` wrote, when that is
+    not the name asked for: the file there was kept, and how to replace it."""
+    return f"（“{existing.name}”已存在，未覆盖；要覆盖它请加 --force）"
+
+
 def numbered_name(path: Path, number: int) -> Path:
     """The ``number``-th name of a file's copies: ``path`` itself, then NAME (2).xlsx …"""
     return path if number == 1 else path.with_name(f"{path.stem} ({number}){path.suffix}")

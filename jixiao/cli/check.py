@@ -2,8 +2,14 @@
 
 Exit 0 = no errors (warnings allowed), 1 = errors, 2 = a file unreadable or
 not a 自评表, or an annotated copy asked for that could not be written (a Strict Open XML
-workbook; an .xls given one copy's name). In a folder of copies a file read by value (.xls,
-.ods, Word) gets a note and no copy, no failure — as ``jixiao batch --annotate-dir``.
+workbook; an .xls given one copy's name; a folder that cannot be written: the findings are
+reported all the same, as ``jixiao batch --annotate-dir`` does). In a folder of copies a
+file read by value (.xls, .ods, Word) gets a note and no copy, no failure — as batch.
+
+A file already at the copy's name is not replaced (another unit's table given by mistake,
+a copy the reviewer edited): the copy goes to NAME (2).xlsx …, as recalc's default output
+(``fileio.write_new``), unless ``--force``. In a folder of copies, one jixiao wrote and
+nobody changed since (``marks.written_by_jixiao``) is replaced: the reviewer runs again.
 """
 
 from __future__ import annotations
@@ -25,7 +31,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--annotate", metavar="输出.xlsx",
                         help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表。"
                              "给 .xlsx 文件名时写到该文件（仅校验一个文件时）；否则视为目录，"
-                             "不存在时自动创建")
+                             "不存在时自动创建，副本名为 名字-校验.xlsx。已有同名文件时不覆盖，"
+                             "另存为 名字 (2).xlsx 等（目录中 jixiao 以前写出、未经改动的标注副本直接替换）")
+    parser.add_argument("--force", action="store_true",
+                        help="标注副本的文件名已存在时覆盖它，不另存为 (2)")
     parser.add_argument("--rules", default=None, metavar="规则",
                         help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
     from jixiao.timeouts import add_timeout_option
@@ -48,8 +57,10 @@ def run(args: argparse.Namespace) -> int:
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read
     _refuse_folders(args.files)
-    targets = _annotation_targets(args.files, args.annotate) if args.annotate else {}
-    folder = bool(args.annotate) and Path(args.annotate).is_dir()  # copies named in a folder
+    targets, folder = _annotation_targets(args.files, args.annotate) if args.annotate \
+        else ({}, None)
+    # copies named in a folder: one that cannot be made fails each copy, as batch's does
+    unmade = _made_folder(folder) if folder else None
     if folder:
         from jixiao.batch.run import NO_COPY_BY_VALUE, read_by_value
     for target in targets.values():  # never onto a file given to be checked
@@ -65,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
             if folder and read_by_value(str(result.path)):
                 # as batch --annotate-dir: a file read by value has no copy, said, no failure
                 result.notes.append(NO_COPY_BY_VALUE)
-            elif _annotated(result, target, args.annotate):
-                written.append(target)
+            elif (copy := _annotated(result, target, folder=bool(folder), force=args.force,
+                                     unmade=unmade)) is not None:
+                written.append((copy, target))
             else:
                 unwritten += 1
         # the copy read as opened is the annotated copy's only: never held for the report
@@ -80,31 +92,51 @@ def run(args: argparse.Namespace) -> int:
                 if note.startswith(ANNOTATION_FAILED):
                     print(f"jixiao：{note.removeprefix(ANNOTATION_FAILED + '：')}",
                           file=sys.stderr)
-    for target in written:
-        print(f"已写入标注副本：{target}", file=sys.stderr if args.json else sys.stdout)
+    from jixiao.fileio import not_replaced
+
+    for copy, target in written:
+        kept = not_replaced(target) if copy != target else ""
+        print(f"已写入标注副本：{copy}{kept}", file=sys.stderr if args.json else sys.stdout)
     # a copy asked for and not made: a reviewer's script must notice (as batch's does)
     return 2 if unwritten else exit_code(results)
 
 
-def _annotated(result: FileResult, target: Path, annotate_to: str) -> bool:
-    """Write the annotated copy of a file just checked; False where its format cannot be
-    written back — said in its notes (``ANNOTATION_FAILED``), which the text report and
-    the JSON show."""
-    from jixiao.errors import UnreadableWorkbook
+# After a copy that could not be written for want of a writable folder: where else
+UNWRITABLE_HINT = "；请换一个可写入的文件夹（如桌面），用 --annotate 给出其中的文件名或文件夹，校验结果不受影响"
+
+
+def _annotated(result: FileResult, target: Path, *, folder: bool, force: bool,
+               unmade: str | None) -> Path | None:
+    """Write the annotated copy of a file just checked, and return its name (another than
+    ``target`` where a file there was kept); None where it could not be written — said in
+    its notes (``ANNOTATION_FAILED``), which the text report and the JSON show: its format
+    cannot be written back, or the folder cannot be written (``unmade``: the folder of
+    copies could not be made), with a hint where to write it instead."""
+    from jixiao.errors import OutputError, UnreadableWorkbook
     from jixiao.report.annotate import annotate
     from jixiao.report.result import ANNOTATION_FAILED
+    from jixiao.xlsx.marks import ANNOTATED_MARK, written_by_jixiao
 
+    if unmade is not None:
+        result.notes.append(f"{ANNOTATION_FAILED}：{unmade}{UNWRITABLE_HINT}")
+        return None
+    # a name jixiao made up in a folder (NAME-校验.xlsx) is replaced where jixiao's own
+    # unchanged copy is there, and never written through a link
+    ours = folder and written_by_jixiao(str(target)) == ANNOTATED_MARK
     try:
-        # a name jixiao made up in a folder (NAME-校验.xlsx) is never written through a link
         notes: list[str] = []
-        annotate(result.path, target, result.findings, derived=Path(annotate_to).is_dir(),
-                 notes=notes, result=result)
+        copy = annotate(result.path, target, result.findings, derived=folder, notes=notes,
+                        result=result, keep=not force and not ours)
     except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
         result.notes.append(f"{ANNOTATION_FAILED}：{error}")
-        return False
+        return None
+    except OutputError as error:  # a read-only folder, a full disk: the report still stands
+        hint = UNWRITABLE_HINT if str(error).startswith("无法写入") else ""
+        result.notes.append(f"{ANNOTATION_FAILED}：{error}{hint}")
+        return None
     for note in notes:  # the copy written through openpyxl: some content simplified
         print(f"jixiao：{note}", file=sys.stderr)
-    return True
+    return copy
 
 
 def _refuse_folders(files: list[str]) -> None:
@@ -117,25 +149,32 @@ def _refuse_folders(files: list[str]) -> None:
                                f"。校验整个文件夹请用：jixiao batch \"{name}\" -o 汇总.xlsx")
 
 
-def _annotation_targets(files: list[str], annotate: str) -> dict[str, Path]:
-    """Where each annotated copy goes. One file and a name ending in .xlsx/.xlsm: that
-    file; otherwise a folder, made if missing (as ``batch --annotate-dir`` does)."""
+def _annotation_targets(files: list[str], annotate: str) -> tuple[dict[str, Path], Path | None]:
+    """Where each annotated copy goes, and the folder jixiao names them in (None: the copy's
+    name was given). One file and a name ending in .xlsx/.xlsm: that file; otherwise a
+    folder, made if missing (``_made_folder``, as ``batch --annotate-dir`` does)."""
     from jixiao.errors import OutputError
-    from jixiao.fileio import os_error_text
 
     out = Path(annotate)
     if len(files) == 1 and not out.is_dir() and out.suffix.lower() in (".xlsx", ".xlsm"):
-        return {files[0]: out}
+        return {files[0]: out}, None
     if out.exists() and not out.is_dir():
         raise OutputError(f"校验多个文件时，--annotate 须是目录，“{out}”是一个文件")
     if not out.exists() and out.suffix.lower() in (".xlsx", ".xlsm"):  # not a folder "x.xlsx"
         raise OutputError(f"--annotate 给的“{out}”是工作簿文件名，只能用于校验一个文件；"
                           f"校验 {len(files)} 个文件时请给一个目录（如 --annotate 标注副本）")
+    return {path: out / _annotated_name(Path(path)) for path in files}, out
+
+
+def _made_folder(out: Path) -> str | None:
+    """Make the folder of annotated copies if missing; why it could not be, or None."""
+    from jixiao.fileio import os_error_text
+
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"无法创建标注副本目录“{out}”（{os_error_text(error)}）") from None
-    return {path: out / _annotated_name(Path(path)) for path in files}
+        return f"无法创建标注副本目录“{out}”（{os_error_text(error)}）"
+    return None
 
 
 def _annotated_name(path: Path) -> str:

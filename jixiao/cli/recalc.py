@@ -66,8 +66,9 @@ def report_text(result: Recalculation, written: Path, source: Path | None = None
     """The command's report: what was computed, what failed, where it was written.
     ``source``: the file recalculated, named where the clerk is to change it."""
     how = {"core": "核心快速计算", "native": "原生公式模板"}.get(result.engine, "通用公式引擎")
-    kept = f"（“{result.existing.name}”已存在，未覆盖；要覆盖它请加 --force）" \
-        if result.existing is not None else ""
+    from jixiao.fileio import not_replaced
+
+    kept = not_replaced(result.existing) if result.existing is not None else ""
     lines = [f"已重算 {result.cell_count} 个公式单元格（{how}），结果已写入：{written}{kept}"]
     if source is not None and written.suffix.lower() != source.suffix.lower():
         named = f"扩展名是 {source.suffix}" if source.suffix else "没有扩展名"

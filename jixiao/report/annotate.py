@@ -39,7 +39,7 @@ from pathlib import Path
 
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding, findings_rows
 from jixiao.errors import JixiaoError, OutputError, StrictOpenXml, UnreadableWorkbook
-from jixiao.fileio import atomic_output, os_error_text
+from jixiao.fileio import atomic_output, os_error_text, write_new
 from jixiao.report.result import FileResult
 from jixiao.xlsx.annotate_package import Mark, ResultRow, Revealed, write_annotated
 from jixiao.xlsx.guard import check_package
@@ -59,8 +59,10 @@ SIMPLIFIED = ("“{name}”的结构无法逐项保留，标注副本经 openpyx
 
 def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding], *,
              derived: bool = False, notes: list[str] | None = None,
-             result: FileResult | None = None) -> Path:
-    """Write ``output``: a copy of ``source`` with ``findings`` marked on their cells.
+             result: FileResult | None = None, keep: bool = False) -> Path:
+    """Write ``output``: a copy of ``source`` with ``findings`` marked on their cells; return
+    the name written. ``keep``: a file already at ``output`` is not replaced — the copy goes
+    to the first free NAME (2).xlsx … (``fileio.write_new``, as recalc's default output).
     ``derived``: jixiao made the name up, so it is never written through a link
     (``fileio.atomic_output``). ``notes``: where to say that the copy was written through
     openpyxl (``SIMPLIFIED``), for the user to be told. ``result``: the check of
@@ -121,7 +123,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
         rows.extend(_report_rows(result))
     properties = {MARK_PROPERTY: ANNOTATED_MARK, SOURCE_PROPERTY: digest}
     drop_macros = not keep_vba and source.suffix.lower() in (".xlsm", ".xltm")
-    with atomic_output(output, derived=derived) as temporary:
+
+    def fill(temporary: Path) -> None:
         try:
             if package is None:
                 raise CannotEdit("not a package jixiao reads")
@@ -144,6 +147,11 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
                                     colour.upper() for colour in FILLS.values()],
                                 macro_enabled=output.suffix.lower() == ".xlsm",
                                 results=results, revealed_rows=_revealed_rows)
+
+    if keep:
+        return write_new(output, fill)  # nothing replaced, no link followed
+    with atomic_output(output, derived=derived) as temporary:
+        fill(temporary)
     return output
 
 
