@@ -122,9 +122,12 @@ def test_check_of_many_files_keeps_no_computed_copy_past_its_file(tmp_path, caps
     from jixiao.cli import check as check_command
 
     targets = check_command._annotation_targets
-    monkeypatch.setattr(check_command, "_annotation_targets",
-                        lambda names, out: {name: path for name, path in targets(names, out).items()
-                                            if name == str(files[1])})
+
+    def second_only(names, out):
+        named, folder = targets(names, out)
+        return {name: path for name, path in named.items() if name == str(files[1])}, folder
+
+    monkeypatch.setattr(check_command, "_annotation_targets", second_only)
     assert main(["check", "--annotate", str(annotated), *map(str, files)]) == 0
     assert "已写入标注副本" in capsys.readouterr().out
     assert held == [[], [], []]
