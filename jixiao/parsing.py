@@ -2051,11 +2051,17 @@ _EASING = ("减轻", "缓解", "加重", "加剧")
 # (超计划增加, 较年初计划提高, 高于计划: a plan compared with, passed); 应 not in a word (供应增加, 效应
 # 增强, 相应提高); 需 not in one (按需, 无需, 必需, 所需, 供需). A plan in a comment after a
 # level stated (已完成，将加强管理) is the unit's next step, not a shortfall.
+# A time still to come (明年, 下一年度, 今后, 下一步, 下阶段; 以后 opening a clause, not 实施
+# 以后) after a plan word (计划明年进一步提高, 将于明年提高), or alone before 进一步, 继续,
+# 持续 (明年进一步提高: rt34 r1 i4), is a plan too — not after 较/比 (较明年: a time compared
+# with), nor alone before the deed (课时偏少，下年度增加实操课时: a remark's next step).
+_LATER = r"(?<![较比])(?:明年|下一?年度?|次年|今后|将来|下一步|下一?阶段|(?:^|(?<=[,，;；]))以后)"
+_FURTHER = "进一步|继续|持续"
 _STILL_TO_DO = (r"有待|亟待|亟需|急需|仍待|尚待|仍需|还需|尚需|仍要|还要|难以|很难|较难"
                 r"|(?:^|(?<=[,，;；]))需要?|(?<![接招优对款虐等看])待")
 _PLANNED = (r"争取|(?<![模虚比])拟|将|应当|应该|(?<![供效响适反相对回答感呼顺])应"
-            r"|(?<![按照依据较比超原初于])计划|(?<![按无必所供])需要?")
-_BEFORE_DEED = r"(?:进一步|继续|持续|加强|逐步|有效|切实)?"
+            rf"|(?<![按照依据较比超原初于])计划|(?<![按无必所供])需要?|{_LATER}(?={_FURTHER})")
+_BEFORE_DEED = rf"(?:[于在]?{_LATER})?(?:{_FURTHER}|加强|逐步|有效|切实)?"
 _CHANGE = "|".join(_RISE_WORDS + _FALL_WORDS)
 _DEED = f"(?:完成|完善|规范|加强|落实|实现|达到|健全|建立|{_CHANGE})"
 _NOT_YET_WORD = f"(?:{_STILL_TO_DO}|{_PLANNED}){_BEFORE_DEED}"

@@ -236,3 +236,39 @@ def test_a_change_named_alone_against_another_measure_is_not_read(target, actual
 def test_another_measure_falling_is_left_to_a_person():
     """named.xlsx H14: 服务质量 | 稳步提升 | 投诉率有所下降 — JX410, not 未达成."""
     assert indicator_score(_under("稳步提升", "服务质量"), "投诉率有所下降", 5).level is None
+
+
+@pytest.mark.parametrize("actual", [
+    # rt34 r1 i4: a plan for a later time is no change achieved (was 达成, full marks
+    # passed); 下一步计划进一步提高 (i5) was caught already
+    "计划明年进一步提高", "下一步计划进一步提高", "计划于明年提高", "将于明年进一步提高",
+    "明年进一步提高", "今后进一步提高", "下一年度进一步提高", "下阶段进一步提升",
+    "以后进一步提高", "今后将继续提高",
+])
+def test_a_change_planned_for_later_is_not_yet_reached(actual):
+    score = indicator_score(_under("逐步提高", "项目管理水平"), actual, 5)
+    assert (score.level, score.value, score.met, score.band) == PARTIAL
+
+
+@pytest.mark.parametrize(("target", "actual"), [
+    # rt34 r1 h1–h15, g14–g17, i7, i8: 计划/应/需/待/将 inside an ordinary word — 达成
+    (_under("稳步提高", "参保人员待遇水平"), "参保人员待遇水平稳步提高"),
+    (_under("逐步提高", "城乡居民医保待遇保障"), "医保待遇水平逐步提高"),
+    (_under("明显提升", "突发事件应急处置能力"), "应急处置能力明显提升"),
+    (_under("稳步提升", "信息化应用水平"), "信息化应用水平有所提升"),
+    (_under("逐步提高", "计划生育家庭生活水平"), "计划生育特殊家庭生活水平有所提高"),
+    (_under("稳步提高", "儿童免疫规划接种率"), "计划免疫接种率进一步提高"),
+    (_under("逐步提高", "群众需求满足程度"), "群众需求满足程度提高"),
+    (_under("逐步改善", "优抚对象生活保障"), "优抚对象优待水平提高，生活明显改善"),
+    (_under("稳步提升", "接待能力"), "游客接待能力明显提升"),
+    (_under("逐步提高", "应收尽收"), "应收尽收率逐步提高"),
+    (_under("明显提升", "群众安全感"), "需求得到满足，群众安全感明显提升"),
+    (_under("稳步提升", "年度计划完成率提升"), "年度计划完成率稳步提升"),
+    (_under("稳步提高", "群众收入"), "较计划提高"),
+    (_under("逐步提高", "项目管理水平"), "按计划推进，管理水平提高"),
+    (_under("逐步减轻", "计划生育家庭负担"), "计划生育家庭负担有所减轻"),
+    (_under("稳步提高", "年度计划执行率"), "年度计划执行率较上年提高"),
+    (_under("逐步提高", "项目管理水平"), "水平较明年提高"),  # no plan: a time compared with
+])
+def test_plan_words_inside_ordinary_words_keep_the_change(target, actual):
+    assert indicator_score(target, actual, 5).level == "achieved"
