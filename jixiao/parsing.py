@@ -1383,8 +1383,10 @@ def qualitative_level(text: str) -> str | None:
     achievement negated (不规范, 资金未到位, 效果不明显, 没有完成) is 未达成; done late
     (延期完成, 推迟完成) is 部分达成, late and not said done (进度滞后) 未达成. A level stated
     first is read from its clause (``opening_clause``): the comment after it may say it was
-    late or that more is needed (已完成，需进一步提升), its other words do not count."""
-    text = normalize_text(text)
+    late or that more is needed (已完成，需进一步提升), its other words do not count. A change
+    stated before a comment on what is still to come (有所减轻，但仍需进一步减轻) is read
+    without the comment (``_before_comment_to_come``)."""
+    text = _before_comment_to_come(normalize_text(text))  # 有所减轻，但仍需…: 有所减轻's
     if _this_year_off(text).startswith(("无有效", "未收到有效", "未接到有效")):
         return None  # 无有效投诉: none of them (says_none), not 有效 denied
     opening = opening_clause(text)
@@ -2070,6 +2072,34 @@ _STILL_TO_DO_RE = re.compile(f"(?:{_STILL_TO_DO}){_BEFORE_DEED}{_DEED}")
 # with no word of achievement or change (有待加强: what it falls short of, unsaid)
 _CHANGE_TO_COME = re.compile(f"{_NOT_YET_WORD}(?:{_CHANGE})")
 _NOT_YET_END_RE = _NOT_YET_WORD + "$"
+# A change stated, then a comment on what is still to come (群众就医负担有所减轻，但仍需进一步
+# 减轻; 有所提高，下一步将进一步提高; 今年有所提高，明年进一步提高): the change happened, the
+# comment is the next step (as 已完成，将加强管理) — rt34 r1 g9, i6. Each clause of the comment
+# opens (after 但, 然而 …) with a word of a change not there yet; the statement before it has a
+# change word none of them denies (负担仍需减轻，今后将持续减轻: no change stated, still to come).
+_TO_COME = rf"(?:{_LATER})?(?:{_STILL_TO_DO}|{_PLANNED})"  # 今后仍需, 下一步将: a time first
+_TURN = f"(?:但是|{'|'.join(_TURNING)})"
+_COMMENT_TO_COME_RE = re.compile(rf"(?:[,;。]+{_TURN}?|{_TURN})(?={_TO_COME})")
+_TO_COME_CLAUSE_RE = re.compile(rf"{_TURN}?{_TO_COME}")
+_A_CHANGE_WORD_RE = re.compile(_CHANGE)
+
+
+def _before_comment_to_come(text: str) -> str:
+    """A (normalised) qualitative 完成值 without a comment on what is still to come after the
+    change it states (``_COMMENT_TO_COME_RE``): 群众就医负担有所减轻 of 群众就医负担有所减轻，但
+    仍需进一步减轻 — read as the change stated; any other text as it is."""
+    comment = _COMMENT_TO_COME_RE.search(text)
+    if comment is None or comment.start() == 0:
+        return text
+    stated, rest = text[:comment.start()], text[comment.start():]
+    if stated.startswith(_CONCEDING) or not _A_CHANGE_WORD_RE.search(stated) \
+            or _STILL_TO_DO_RE.search(stated) \
+            or _CHANGE_TO_COME.search(stated):
+        return text  # 虽有所减轻，但…: the comment is the point; 仍需减轻，…: none stated
+    clauses = [clause for clause in re.split(r"[,;。]+", rest) if clause]
+    return stated if all(_TO_COME_CLAUSE_RE.match(clause) for clause in clauses) else text
+
+
 _HOW_MUCH = r"(?:较上年|同比)?(?:有所|略有|稍有|小幅|明显|显著|大幅|逐步|持续|稳步|进一步|出现)?"
 _ROSE_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_RISE_WORDS)})了?$")
 _FELL_RE = re.compile(rf"^{_HOW_MUCH}(?:{'|'.join(_FALL_WORDS)}|退步|萎缩)了?$")
@@ -2126,7 +2156,7 @@ def moved_as_wanted(target: Measure, actual: Measure) -> bool | None:
     either states no one change."""
     if target.kind != "qualitative":
         return None
-    goal, done = normalize_text(target.text), normalize_text(actual.text)
+    goal, done = normalize_text(target.text), _before_comment_to_come(normalize_text(actual.text))
     wanted = _goal_change(goal)
     if wanted is None:
         return None  # no change wanted, or both (提高效率降低成本)
@@ -2267,7 +2297,8 @@ def _weaker_degree(target: Measure, actual: Measure) -> bool:
     if target.kind != "qualitative" or actual.kind != "qualitative" \
             or actual.level not in (None, "achieved"):
         return False
-    wanted, reached = _degree(normalize_text(target.text)), _degree(normalize_text(actual.text))
+    wanted = _degree(normalize_text(target.text))
+    reached = _degree(_before_comment_to_come(normalize_text(actual.text)))
     if wanted is not None and reached is None and moved_as_wanted(target, actual) is True:
         reached = _CHANGED  # 大幅提升 → 提升: the rise, of no degree said
     return wanted is not None and reached is not None and reached < wanted
