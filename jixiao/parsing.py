@@ -1953,7 +1953,9 @@ _SAME_DAY = ("当日", "当天", "即时", "即办", "立即")  # done the same 
 # A month, or a part of it, done: its last day (月, 月份, 下旬) or the part's (上旬 the 10th).
 _MONTH_PARTS = {"月": None, "月份": None, "月下旬": None, "月上旬": 10, "月初": 10, "月中旬": 20,
                 "月中": 20}
-_WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:全|全面|全部|100%)覆盖$")
+# Full coverage in words: 全覆盖, 实现全覆盖, 已全部覆盖; or every one due covered, 应X尽X
+# (应保尽保, 应检尽检, 应补尽补, 应收尽收 …: all due are insured, examined, paid, collected)
+_WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:(?:全|全面|全部|100%)覆盖|应(.)尽\1)$")
 
 
 # All of it done, in words: 完成, 已完成, 全部完成, 已全部完成 (not 按时完成: a time; not 基本完成);
@@ -1979,7 +1981,7 @@ def says_all_done(measure: Measure) -> bool:
 
 
 def says_whole(measure: Measure) -> bool:
-    """Whether a value says full coverage in words: 全覆盖, 实现全覆盖, 已全部覆盖."""
+    """Whether a value says full coverage in words: 全覆盖, 实现全覆盖, 已全部覆盖, 应保尽保."""
     return measure.kind == "qualitative" and _WHOLE_RE.match(normalize_text(measure.text)) is not None
 
 

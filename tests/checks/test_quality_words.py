@@ -1,0 +1,140 @@
+"""rt34: three readings of a qualitative 指标值 or 完成值 (red teams r1, r6).
+
+1. 应X尽X (应保尽保, 应检尽检, 应补尽补 …: every one due is covered) is full coverage, as
+   全覆盖 is: beside 100% met, beside 98% short of it (10 × 98/100 = 9.8, JX402) — was
+   JX204 “定性指标，完成值却是数值”.
+2. 差 inside a word of an indicator's name (执行偏差, 测量误差, 城乡差异) is no level 差:
+   执行偏差 | 逐步缩小 | 执行偏差明显缩小 was 未达成 (JX402 + JX408), 城乡差异逐步缩小 JX410.
+3. A scale of heights (低/中/高, 低/较低/一般/较高/高) is best at its low end under a name of
+   something bad (安全风险等级, 噪声影响程度) or a cost, at its high end under a name of
+   something good (服务质量等级); where neither is told (a JX_ formula, given no name) no
+   level is read — a person scores it (JX410), none is called 未达成 (was: 低 未达成).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao import cellfuncs, native
+from jixiao.pipeline import check_workbook
+from tests.workbooks import PUTUO_1_ROWS, standard
+
+
+def _findings(tmp_path, name, target, actual, score, level2="可持续影响指标", points=30):
+    rows = list(PUTUO_1_ROWS)
+    rows[3] = ("效益指标", level2, name, target, actual, points, score, None)
+    result = check_workbook(standard(tmp_path / "t.xlsx", rows=rows,
+                                     total=(100, 99.98 - points + score)))
+    return [(f.code, f.message) for f in result.findings]
+
+
+# ---------------------------------------------------------------- 1. 应X尽X
+
+DUE_ALL = ["应保尽保", "应检尽检", "应补尽补", "应发尽发", "应收尽收", "应治尽治", "应种尽种",
+           "实现应保尽保", "做到应检尽检"]
+
+
+@pytest.mark.parametrize("target", [*DUE_ALL, "全覆盖"])
+def test_every_one_due_covered_beside_100_percent_is_met(tmp_path, target):
+    assert cellfuncs.score(target, "100%", 10.0, None, None, "质量指标") == 10.0
+    assert cellfuncs.met(target, "100%", "质量指标") == "是"
+    assert _findings(tmp_path, "低保对象保障情况", target, "100%", 30) == []
+
+
+@pytest.mark.parametrize("target", [*DUE_ALL, "全覆盖"])
+def test_every_one_due_covered_beside_98_percent_is_short_of_it(tmp_path, target):
+    assert cellfuncs.score(target, "98%", 10.0, None, None, "质量指标") == 9.8
+    found = _findings(tmp_path, "低保对象保障情况", target, "98%", 30)
+    assert [code for code, _ in found] == ["JX402"]
+    assert "应为 29.4" in found[0][1]
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("应保尽保", "应保尽保", 10.0),       # the same words: met, as before
+    ("≥95%", "应保尽保", 10.0),          # beside a share: all of it, as 全覆盖 is
+    ("100%", "应检尽检", 10.0),
+    ("应保尽保", "已全部落实", 10.0),      # a word of achievement, as beside 全覆盖
+    ("全覆盖", "已全部落实", 10.0),
+])
+def test_every_one_due_in_words_reads_as_full_coverage_does(target, actual, score):
+    assert cellfuncs.score(target, actual, 10.0, None, None, "质量指标") == score
+
+
+@pytest.mark.parametrize("target", ["应该尽快", "应保尽量", "尽保"])
+def test_words_that_only_look_like_it_are_no_coverage(target):
+    assert isinstance(cellfuncs.score(target, "100%", 10.0, None, None, "质量指标"), str)
+
+
+# ---------------------------------------------------------------- 2. 差 in a name
+
+@pytest.mark.parametrize(("name", "target", "actual"), [
+    ("执行偏差", "逐步缩小", "执行偏差明显缩小"),
+    ("计划执行偏差", "逐步缩小", "计划执行偏差明显缩小"),
+    ("计划执行偏差", "逐步缩小", "偏差明显缩小"),
+    ("测量误差", "逐步缩小", "测量误差明显缩小"),
+    ("城乡差异", "逐步缩小", "城乡差异逐步缩小"),
+    ("区域发展落差", "逐步缩小", "区域发展落差明显缩小"),
+    ("收支差额", "逐步缩小", "收支差额明显缩小"),
+    # near misses read right before
+    ("城乡收入差距", "逐步缩小", "城乡收入差距明显缩小"),
+    ("数据差错", "逐步减少", "数据差错明显减少"),
+])
+def test_cha_inside_a_word_is_no_level(tmp_path, name, target, actual):
+    assert _findings(tmp_path, name, target, actual, 30) == []
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    ("好", "差", "否"),
+    ("好", "较差", "否"),
+    ("效果明显", "效果差", "否"),
+    ("规范", "规范性差", "否"),
+    ("满意", "满意度差", "否"),
+    ("规范", "较规范", "否"),
+])
+def test_cha_as_a_level_is_still_the_level(target, actual, met):
+    assert cellfuncs.met(target, actual, "质量指标") == met
+
+
+# ---------------------------------------------------------------- 3. scales of heights
+
+@pytest.mark.parametrize(("name", "scale", "actual", "score", "codes"), [
+    ("安全风险等级", "低/中/高", "低", 30, []),
+    ("安全风险等级", "高/中/低", "低", 30, []),
+    ("噪声影响程度", "低/较低/一般/较高/高", "低", 30, []),
+    ("安全隐患等级", "高/较高/一般/较低/低", "较高", 10, []),   # 未达成: 0–18
+    ("安全风险等级", "低/中/高", "高", 30, ["JX402", "JX408"]),
+    ("服务质量等级", "高/中/低", "高", 30, []),
+    ("服务质量等级", "低/中/高", "高", 30, []),
+    ("服务质量等级", "低/中/高", "低", 30, ["JX402", "JX408"]),
+    ("社会影响程度", "低/中/高", "低", 30, ["JX410", "JX410"]),    # which end is best: unsaid
+    ("社会影响程度", "低/中/高", "高", 30, ["JX410", "JX410"]),
+    ("项目效果", "优/良/中/差", "优", 30, []),                     # a quality scale, as before
+])
+def test_a_scale_of_heights_is_best_at_the_end_its_name_wants(tmp_path, name, scale, actual,
+                                                               score, codes):
+    assert [code for code, _ in _findings(tmp_path, name, scale, actual, score)] == codes
+
+
+@pytest.mark.parametrize(("scale", "actual", "level2", "shown"), [
+    ("低/中/高", "低", "质量指标", None),
+    ("高/中/低", "高", "质量指标", None),
+    ("高/较高/一般/较低/低", "较低", "质量指标", None),
+    ("低/中/高", "低", "成本指标", 10.0),                  # a cost: the less the better
+    ("低/中/高", "高", "成本指标", "⚠ 请在人工评分列填写 0–6 分"),
+    ("优/良/中/差", "优", "质量指标", 10.0),
+    ("差/中/良/优", "差", "质量指标", "⚠ 请在人工评分列填写 0–6 分"),
+])
+def test_without_a_name_a_scale_of_heights_is_left_to_a_person(scale, actual, level2, shown):
+    got = cellfuncs.score(scale, actual, 10.0, None, None, level2)
+    if shown is None:
+        assert isinstance(got, str) and "无法判断" in got
+        assert cellfuncs.met(scale, actual, level2) == "未知"
+    else:
+        assert got == shown
+
+
+@pytest.mark.parametrize("scale", ["低/中/高", "高/中/低", "低/较低/一般/较高/高", "高/低",
+                                   "高、较高、一般、较低、低"])
+@pytest.mark.parametrize("actual", ["低", "高", "中", "一般", "较低", "较高"])
+def test_the_native_formulas_leave_a_scale_of_heights_to_jixiao(scale, actual):
+    assert native.words_level(scale, actual) == ""
