@@ -1504,6 +1504,7 @@ def _level(text: str) -> str | None:
         return "partial"
     if (by := _overrun_amount(text)) is not None and by.value == 0:
         return "achieved"  # 超支0元, 超出预算0%: no overrun
+    text = gaps_masked(text)  # 执行偏差明显缩小: no 差 before 明显
     for level, words in _LEVEL_WORDS:
         found = [word for word in words if word in text]
         if found and level == "not" and all(_denied(text, word) for word in found):
@@ -1659,6 +1660,18 @@ def _preceded(text: str, word: str, words: tuple[str, ...], chars: tuple[str, ..
 # A 完成值 that plainly fulfils a qualitative 指标值 without saying 达成: the same words,
 # the words going on (持续推进 → 持续推进中), or none where little is wanted (低 → 无投诉).
 _NEGATIONS = ("未", "不", "没", "无", "尚", "非", "差", "欠")
+# Words that hold 差 as a part, not as the level 差 (效果差, 较差): a gap or error measured
+# (执行偏差, 测量误差, 城乡差异, 收入差距, 数据差错, 落差, 温差, 收支差额), masked
+# (``gaps_masked``) where a level or a negation is looked for
+_GAP_WORDS_RE = re.compile("偏差|误差|差异|差距|差错|落差|时差|温差|差额|差价|差值|色差|公差|出差|差旅"
+                           "|逆差|顺差")
+_GAP_MASK = "〇"
+
+
+def gaps_masked(text: str) -> str:
+    """``text`` with the 差 of each word of ``_GAP_WORDS_RE`` masked (执行偏差明显缩小 →
+    执行偏〇明显缩小), its length kept: 差 left stands as a level (差, 较差, 效果差, 差评)."""
+    return _GAP_WORDS_RE.sub(lambda found: found.group().replace("差", _GAP_MASK), text)
 _LITTLE_WANTED = ("低", "较低", "无", "零", "少", "较少", "降低", "减少", "下降", "不发生", "杜绝",
                   "未发生", "零发生", "无发生")
 # Words for nothing happened (无投诉, 未发生, 零事故): the one list of them
@@ -1679,7 +1692,7 @@ def fulfils(target: Measure, actual: Measure) -> bool:
         return says_none(actual) and _wants_none(normalize_text(target.text))
     if actual.kind != "qualitative":
         return False
-    goal, done = normalize_text(target.text), normalize_text(actual.text)
+    goal, done = gaps_masked(normalize_text(target.text)), gaps_masked(normalize_text(actual.text))
     if not goal or not done:
         return False
     if goal in done:
