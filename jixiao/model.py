@@ -598,10 +598,12 @@ def target_measure(indicator: Indicator) -> Measure:
     ``parsing.as_change_named``), a floor of nothing under a name of something better less
     as a fall (≥0% under 安全事故发生率: ``rules.floor_as_fall``), a level written with ≥ as
     that level or better (≥良好: 良好及以上, ``rules.level_at_least``), a change named alone
-    (稳步提升) as the name's (``parsing.as_change_of``) — so the checks read it as the score
+    (稳步提升) as the name's (``parsing.as_change_of``), a grading scale as the name's
+    (``rules.scale_of``: 低/中/高 under 安全风险等级) — so the checks read it as the score
     does."""
     target = as_change_named(parse_measure(indicator_target(indicator)), indicator.name)
     target = as_change_of(target, indicator.name)  # 逐步减轻 under 群众负担减轻情况: of 负担
+    target = rules.scale_of(target, indicator.name)  # 低/中/高 under 安全风险等级: 低 best
     return level_at_least(floor_as_fall(target, indicator.name))
 
 

@@ -92,6 +92,7 @@ from jixiao.rules import (
     EXECUTED_NAME,
     GRADE_NAMES,
     GRADES,
+    HEIGHT_WORDS,
     MONEY_BLANK,
     NOT_GRADED,
     NOT_SCORED,
@@ -513,8 +514,12 @@ def _words_level(t: str, a: str) -> str:
     # worst first: its top the last; best first: the first, if it has 3 parts or a bad end
     on_top = (f'CHOOSE({up}+1,IF(OR({parts}>=3,{_among(last, bad)}),'
               f'IF({a}={first},"A","P"),""),IF({a}={last},"A","P"))')
-    return (f'IF(AND({a}={t},{_among(t, SAME_WORDS)}),"A",IF(AND({is_scale},{on_scale}),'
-            f'IF({_among(a, bad)},"N",{on_top}),""))')
+    # a scale of heights only (低/中/高): its best end is the name's to say (``rules.lows_best``)
+    heights = "{" + ",".join(f'"{word}"' for word in sorted(HEIGHT_WORDS)) + "}"
+    all_heights = (f'SUMPRODUCT(ISNUMBER(FIND("{mark}"&{heights}&"{mark}","{mark}"&{scale}&"{mark}"))*1)'
+                   f'={parts}')
+    return (f'IF(AND({a}={t},{_among(t, SAME_WORDS)}),"A",IF(AND({is_scale},{on_scale},'
+            f'NOT({all_heights})),IF({_among(a, bad)},"N",{on_top}),""))')
 
 
 def words_level(target: str, actual: str) -> str:
@@ -532,8 +537,9 @@ def words_level(target: str, actual: str) -> str:
             and all(part in SCALE_WORDS for part in parts)):
         return ""
     up = written_worst_first(parts[0], parts[-1])
-    if not (len(parts) >= 3 or parts[-1] in BAD_LEVELS or up):
-        return ""
+    if not (len(parts) >= 3 or parts[-1] in BAD_LEVELS or up) \
+            or all(part in HEIGHT_WORDS for part in parts):
+        return ""  # 低/中/高: of a risk, 低 is best — the name's to say (``rules.lows_best``)
     if not actual or any(mark in actual for mark in _SCALE_MARKS) or actual not in parts:
         return ""
     if actual in BAD_LEVELS:

@@ -691,11 +691,13 @@ def _fulfilment(target: Measure, actual: Measure, default_op: str = "=") -> Meas
     the levels decide. Against a grading scale to choose from (``grading_scale``) the level
     named on it decides (``_level_on_scale``). Off a cost row, a 完成值 over the goal it
     names (``goes_over_goal``: 达到预算数 → 超出预算10%) is 达成."""
-    scale = grading_scale(target)
-    if scale is not None and actual.kind == "qualitative":
-        level = _level_on_scale(scale, actual)
-        if level is not None or grading_scale(actual) is not None:
-            return replace(actual, level=level)  # 好坏 → 好坏: the options copied, no level
+    listed = listed_levels(target)
+    if listed is not None and actual.kind == "qualitative":
+        scale = grading_scale(target, default_op)  # None: a scale of heights, its best unsaid
+        level = _level_on_scale(scale or listed, actual)
+        if level is not None or listed_levels(actual) is not None:
+            # 好坏 → 好坏: the options copied, no level; 低 on 低/中/高 of what: a person's
+            return replace(actual, level=level if scale is not None else None)
         return actual  # its own words (达成) or none
     if default_op != "<=" and goes_over_goal(target, actual):
         return replace(actual, kind="qualitative", level="achieved")  # 达到预算数 → 超出预算10%
@@ -716,12 +718,30 @@ BAD_LEVELS = frozenset(("不合格", "不及格", "较差", "较低", "低", "�
 SCALE_SEPARATORS = frozenset("/、,;|或")
 
 
-def grading_scale(measure: Measure) -> tuple[str, ...] | None:
-    """The levels, best first, of a 指标值 that lists a grading scale (优良中低差 → 优, 良,
-    中, 低, 差; 好坏 → 好, 坏); None for any other. Three levels or more, or two down to a
-    bad one or up to a better one (良好/优秀): 优良 alone is a level wanted (良 or better),
-    not a scale. A scale written worst first (差/中/良/优, 不合格/合格/良好/优秀) is read
-    from its top (``written_worst_first``)."""
+def grading_scale(measure: Measure, default_op: str = "=") -> tuple[str, ...] | None:
+    """The levels, best first, of a 指标值 that lists a grading scale (``listed_levels``:
+    优良中低差 → 优, 良, 中, 低, 差; 好坏 → 好, 坏); None for any other. A scale written
+    worst first (差/中/良/优, 不合格/合格/良好/优秀) is read from its top
+    (``written_worst_first``). A scale of heights only (低/中/高, 高/较高/一般/较低/低) is
+    best at the end ``lows_best`` says, by what it measures (``Measure.subject``, the
+    indicator's name: ``scale_of``) and ``default_op`` — None where that is not told."""
+    levels = listed_levels(measure)
+    if levels is None:
+        return None
+    if all(level in HEIGHT_WORDS for level in levels):
+        low_best = lows_best(measure.subject, default_op)
+        if low_best is None:
+            return None  # 低/中/高 of 社会影响程度, or of a JX_ formula given no name
+        high_first = levels if _HEIGHTS[levels[0]] <= _HEIGHTS[levels[-1]] else levels[::-1]
+        return high_first[::-1] if low_best else high_first
+    return levels[::-1] if written_worst_first(levels[0], levels[-1]) else levels
+
+
+def listed_levels(measure: Measure) -> tuple[str, ...] | None:
+    """The levels, as written, of a 指标值 (or a 完成值 copying it) that lists a grading
+    scale to choose from; None for any other. Three levels or more, or two down to a bad one
+    or up to a better one (良好/优秀): 优良 alone is a level wanted (良 or better), not a
+    scale."""
     if measure.kind != "qualitative":
         return None
     text = normalize_text(measure.text)
@@ -740,10 +760,40 @@ def grading_scale(measure: Measure) -> tuple[str, ...] | None:
         position += len(word)
     if len(levels) < 2:
         return None
-    ascending = written_worst_first(levels[0], levels[-1])
-    if len(levels) >= 3 or levels[-1] in BAD_LEVELS or ascending:
-        return tuple(reversed(levels)) if ascending else tuple(levels)
+    if len(levels) >= 3 or levels[-1] in BAD_LEVELS or written_worst_first(levels[0], levels[-1]):
+        return tuple(levels)
     return None
+
+
+# What a scale of heights measures, named by the indicator (``lows_best``): something bad,
+# where low is best (安全风险等级, 噪声影响程度, 安全隐患等级 — and ``less_is_better``: 投诉,
+# 事故, a cost), or something good, where high is (服务质量等级, 工作效率, 群众满意度)
+_HARMS = ("风险", "噪声", "噪音", "污染", "隐患", "误差", "偏差", "差错", "故障", "危害", "危险",
+          "负担", "损失", "违规", "违法", "拥堵", "排放", "失误", "缺陷")
+_GOODS = ("质量", "水平", "满意", "知晓", "效率", "能力", "认可", "效益", "效果", "积极性", "参与",
+          "覆盖", "达标", "合格", "防控", "整改", "治理", "处置")
+
+
+def lows_best(subject: str, default_op: str = "=") -> bool | None:
+    """Whether the low end of a scale of heights (低/中/高) is its best: under a 成本 二级
+    (``default_op`` ≤) or a name of something bad (``_HARMS``, ``less_is_better``) True, of
+    something good (``_GOODS``, ``RISING_RATES``) False; None where the name tells neither,
+    or both (风险防控能力), or there is none."""
+    if default_op == "<=":
+        return True
+    harm = any(word in subject for word in _HARMS) or less_is_better(subject)
+    good = any(word in subject for word in (*_GOODS, *RISING_RATES))
+    return None if harm == good else harm
+
+
+def scale_of(target: Measure, name: object) -> Measure:
+    """A 指标值 listing a grading scale with the indicator's name as what it measures
+    (``Measure.subject``), for a scale of heights to be read from its best end
+    (``grading_scale``); any other as it is."""
+    if target.subject or not isinstance(name, str) or not name.strip() \
+            or listed_levels(target) is None:
+        return target
+    return replace(target, subject=normalize_text(name))
 
 
 def written_worst_first(first: str, last: str) -> bool:
@@ -766,6 +816,7 @@ def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
     一般: some effect, short of the top). None where it names no level of it (the scale
     copied as it is: the form was not filled in)."""
     done = normalize_text(actual.text)
+    bad = _HIGH_LEVELS if scale[0] in _LOW_LEVELS else BAD_LEVELS  # 低/中/高 of 风险: 高 bad
     opening = opening_clause(done)
     if done not in scale and opening is not None:
         done = opening  # 良，部分指标待改进: the level stated first
@@ -774,7 +825,7 @@ def _level_on_scale(scale: tuple[str, ...], actual: Measure) -> str | None:
         done = next((level for level in scale if _quality_name(level) == name), "") if name else ""
     if not done:
         return None
-    if done in BAD_LEVELS:
+    if done in bad:
         return "not"
     return "achieved" if done == scale[0] else "partial"
 
@@ -854,6 +905,8 @@ _DEGREE_CHARS = frozenset("较不很偏最更非")
 # is 高, 较高 or 中 — 低 wanted (投诉率低) is little wanted, read by ``fulfils``.
 _HEIGHTS = {"高": 0, "较高": 1, "中": 2, "中等": 2, "一般": 2, "较低": 3, "低": 4, "偏低": 3}
 _HEIGHTS_WANTED = ("高", "较高", "中", "中等")
+_HIGH_LEVELS, _LOW_LEVELS = frozenset(("高", "较高")), frozenset(("低", "较低"))  # the ends
+HEIGHT_WORDS = frozenset(_HEIGHTS)  # a scale of these only is best at the end its name wants
 # The satisfaction scale of a 满意度 asked in words, best first: 非常满意 > 满意 > 较满意
 # (比较满意, 基本满意) > 一般 > 不满意. A level wanted is 一般's better.
 _SATISFACTION = {"非常满意": 0, "很满意": 0, "十分满意": 0, "满意": 1, "比较满意": 2, "较满意": 2,
@@ -1455,7 +1508,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
         if target.kind == "qualitative" and actual.is_number and not (
                 actual.kind == "date" and actual.level is not None):  # 2024年11月完成: 完成 answers
             return Score(None, None, f"定性指标“{target.text.strip()}”的完成值应写达成/部分达成/未达成")
-        if actual.level is None and grading_scale(actual) is not None:
+        if actual.level is None and listed_levels(actual) is not None:
             return Score(None, None, f"无法判断完成值“{actual.text.strip()}”是否达成：照抄了"
                                      "等级选项，未写明达到哪一级")
         if actual.level is None:

@@ -86,7 +86,8 @@ def test_cha_inside_a_word_is_no_level(tmp_path, name, target, actual):
 @pytest.mark.parametrize(("target", "actual", "met"), [
     ("好", "差", "否"),
     ("好", "较差", "否"),
-    ("效果明显", "效果差", "否"),
+    ("效果好", "效果差", "否"),
+    ("效果明显", "效果较差", "否"),
     ("规范", "规范性差", "否"),
     ("满意", "满意度差", "否"),
     ("规范", "较规范", "否"),
@@ -101,7 +102,7 @@ def test_cha_as_a_level_is_still_the_level(target, actual, met):
     ("安全风险等级", "低/中/高", "低", 30, []),
     ("安全风险等级", "高/中/低", "低", 30, []),
     ("噪声影响程度", "低/较低/一般/较高/高", "低", 30, []),
-    ("安全隐患等级", "高/较高/一般/较低/低", "较高", 10, []),   # 未达成: 0–18
+    ("安全隐患等级", "高/较高/一般/较低/低", "较高", 30, ["JX402", "JX408"]),  # 未达成
     ("安全风险等级", "低/中/高", "高", 30, ["JX402", "JX408"]),
     ("服务质量等级", "高/中/低", "高", 30, []),
     ("服务质量等级", "低/中/高", "高", 30, []),
@@ -120,15 +121,17 @@ def test_a_scale_of_heights_is_best_at_the_end_its_name_wants(tmp_path, name, sc
     ("高/中/低", "高", "质量指标", None),
     ("高/较高/一般/较低/低", "较低", "质量指标", None),
     ("低/中/高", "低", "成本指标", 10.0),                  # a cost: the less the better
-    ("低/中/高", "高", "成本指标", "⚠ 请在人工评分列填写 0–6 分"),
+    ("低/中/高", "高", "成本指标", "未达成"),
     ("优/良/中/差", "优", "质量指标", 10.0),
-    ("差/中/良/优", "差", "质量指标", "⚠ 请在人工评分列填写 0–6 分"),
+    ("差/中/良/优", "差", "质量指标", "未达成"),
 ])
 def test_without_a_name_a_scale_of_heights_is_left_to_a_person(scale, actual, level2, shown):
     got = cellfuncs.score(scale, actual, 10.0, None, None, level2)
     if shown is None:
         assert isinstance(got, str) and "无法判断" in got
         assert cellfuncs.met(scale, actual, level2) == "未知"
+    elif isinstance(shown, str):
+        assert isinstance(got, str) and shown in got
     else:
         assert got == shown
 

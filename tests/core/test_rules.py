@@ -21,6 +21,7 @@ from jixiao.rules import (
     rounded_alike,
     rounding_tail,
     rule_set,
+    scale_of,
     template_amount,
     template_amounts,
     text_number,
@@ -926,8 +927,9 @@ def test_a_negative_ceiling_missed_names_its_target():
 def test_a_grading_scale_is_read_from_its_best_level_at_either_end(target, actual, level):
     """差/中/良/优 with 差 got full marks (its first level taken as the top) and 优 was
     部分达成; 良好/优秀 with 良好 got full marks and 优秀 was 无法判断. The levels' ranks
-    (``rules.scale_rank``) tell which end is the top."""
-    found = indicator_score(target, actual, 10)
+    (``rules.scale_rank``) tell which end is the top; of a scale of heights only (低/较低/
+    一般/较高/高), the name (rt34: here of something good, 高 best — ``rules.lows_best``)."""
+    found = indicator_score(scale_of(parse_measure(target), "工作质量等级"), actual, 10)
     assert (found.level, found.met) == (level, level == "achieved")
     assert found.value == (10.0 if level == "achieved" else None)
 
