@@ -10,7 +10,8 @@ common forms only:
 
 * targets ≥ ＞ ≤ ＜ ＝ (and 不低于 不少于 不超过 不高于 大于 小于 高于 低于) before a plain
   number, with %, the actual's unit, or no unit (a number may have thousands
-  separators, 1,200 or 1，200, grouped as ``parsing`` reads them); actuals a number, or a number
+  separators, 1,200 or 1，200, grouped as ``parsing`` reads them; its digits and point may be
+  full-width, ≥３０处 or １．２万人: ``FULL_WIDTH_DIGITS``); actuals a number, or a number
   with the same unit (a bare 0.95 beside a % target is read as 95 %); a number in a
   percent-formatted cell (105% typed: 1.05) is that percent, as the reader takes it
   (CELL("format") tells the format); a sentence's end after either value dropped as the reader
@@ -66,6 +67,7 @@ from jixiao.model import plain_text
 from jixiao.parsing import (
     ABOUT_TAILS,
     END_MARKS,
+    FULL_WIDTH_NUMBER,
     INVISIBLE,
     LEVEL_NAMES,
     PLACEHOLDER_MARKS,
@@ -159,10 +161,16 @@ WARN_JUDGED = "⚠ 人工评分须为数字"
 
 # Normalisation of a 指标值/完成值 text, in order (nested SUBSTITUTE, innermost first):
 # whitespace (a no-break space pasted from a web page too) and what shows nothing
-# (``parsing.INVISIBLE``), which the reader drops (``parsing.compact_text``).
+# (``parsing.INVISIBLE``), which the reader drops (``parsing.compact_text``); the digits and
+# point of full-width (全角) input mode as the reader's NFKC makes them (``FULL_WIDTH_DIGITS``:
+# ≥３０处, ９６％, １．２万人; not ASC, which LibreOffice's makes 。、” into ｡､" as well —
+# the end and scale marks below — and Excel's by the computer's code page).
+FULL_WIDTH_DIGITS: tuple[tuple[str, str], ...] = tuple(
+    (wide, ascii_) for wide, ascii_ in zip("０１２３４５６７８９．", "0123456789.", strict=True))
+assert all(wide.translate(FULL_WIDTH_NUMBER) == ascii_ for wide, ascii_ in FULL_WIDTH_DIGITS)
 REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (" ", ""), ("\u3000", ""), ("\n", ""), ("\r", ""), ("\t", ""), ("\xa0", ""),
-    *((chr(code), "") for code in INVISIBLE),
+    *((chr(code), "") for code in INVISIBLE), *FULL_WIDTH_DIGITS,
     ("（%）", "%"), ("(%)", "%"), ("％", "%"), ("，", ","), ("－", "-"),
     ("＞", ">"), ("＜", "<"), ("＝", "="), ("≥", ">="), ("≤", "<="),
     ("不低于", ">="), ("不少于", ">="), ("不超过", "<="), ("不高于", "<="),
@@ -183,6 +191,7 @@ _TEXT_END = "\t"
 _GROUPS = 5
 _PADDING = 4 * _GROUPS
 _DIGITS = "0123456789"
+_TYPED_DIGITS = _DIGITS + "".join(wide for wide, ascii_ in FULL_WIDTH_DIGITS if ascii_ in _DIGITS)
 # A unit jixiao's rules read differently from its text: a scale (万人 = 10,000 人), a
 # synonym (h = 小时, 个百分点 = %), a date. Compared only when both sides write the same.
 _CONVERTED_STARTS = ("万", "千", "百", "亿")
@@ -309,7 +318,8 @@ def _strip_number(expression: str) -> str:
 
 
 def _has_digit(ref: str) -> str:
-    digits = "{" + ",".join(f'"{digit}"' for digit in _DIGITS) + "}"
+    """Whether cell ``ref`` holds a digit, a full-width one too (``_TYPED_DIGITS``)."""
+    digits = "{" + ",".join(f'"{digit}"' for digit in _TYPED_DIGITS) + "}"
     return f'SUMPRODUCT(ISNUMBER(FIND({digits},{ref}&""))*1)>0'
 
 
@@ -328,7 +338,7 @@ def end_marks_dropped(text: str, value: Any) -> str:
     """A normalised 指标值/完成值 ``text`` without the sentence's end after its value (≥95%。
     is ≥95%, 96%；。 is 96%), as ``_end_marks_dropped``: where the cell's ``value`` holds a
     digit, ``_END_ROUNDS`` rounds, each dropping one mark of ``_END_MARKS`` before the end."""
-    if not any(digit in plain_text(value) for digit in _DIGITS):
+    if not any(digit in plain_text(value) for digit in _TYPED_DIGITS):
         return text
     marked = text + _TEXT_END
     for _ in range(_END_ROUNDS):
@@ -911,6 +921,19 @@ def _normalised(value: Any) -> str:
     for old, new in REPLACEMENTS:
         text = text.replace(old, new)
     return text
+
+
+_FULL_WIDTH_RUN = re.compile("[" + "".join(wide for wide, _ in FULL_WIDTH_DIGITS) + "]+")
+
+
+def full_width_number(value: Any) -> tuple[str, str] | None:
+    """The first run of full-width digits and points in a 指标值/完成值 (≥３０处: "３０") and
+    its half-width twin ("30"), which these formulas read since rt34 and older ones did not;
+    None where there is none (a number cell has none)."""
+    found = None if _is_number(value) else _FULL_WIDTH_RUN.search(plain_text(value))
+    if found is None:
+        return None
+    return found.group(0), found.group(0).translate(FULL_WIDTH_NUMBER)
 
 
 def _unit(text: str) -> str:

@@ -1458,3 +1458,72 @@ def test_a_template_with_the_same_words_a_scale_and_wan_totals_as_jixiao_check(t
     result = check_workbook(path)
     assert result.tables[0].evaluation.total == 92.9
     assert not [f for f in result.findings if f.code in ("JX406", "JX503", "JX504")]
+
+
+# ---------------------------------------------------------------- rt34: full-width digits
+
+# 指标值, 完成值, 二级指标 and the score (分值 10) of jixiao check, by hand: digits and a point
+# typed in full-width (全角) input mode, as DOMAIN §3 finds them (None: left to jixiao check)
+FULL_WIDTH_ROWS = [
+    ("≥３０处", "32处", "数量指标", 10.0),
+    ("≥１．２万人", "1.15万人", "社会效益指标", 9.58),    # 10 × 1.15/1.2 = 9.583
+    ("≥95%", "９６％", "质量指标", 10.0),
+    ("≥４次", "４次", "数量指标", 10.0),
+    ("≤１００万元", "９８万元", "成本指标", 10.0),
+    ("≥９５％", "９０％", "质量指标", 9.47),               # 10 × 90/95 = 9.474
+    ("≥９５％。", "９６％。", "质量指标", 10.0),           # a sentence's end after them
+    ("≥１，２００人", "1,150人", "数量指标", 9.58),
+    ("≥1.2万人", "１１８００人", "数量指标", 9.83),        # 万 beside the unit
+    ("≤２小时", "３小时", "时效指标", 5.0),                # 10 × (1 − 1/2)
+    ("≥９５％", "-２％", "质量指标", 0.0),                 # below zero
+    ("≥９５", "０．９６", "质量指标", 10.0),               # a bare fraction beside ≥95
+    ("２０２４年１２月３１日前", "２０２４年１２月２０日", "时效指标", 10.0),
+    ("≥３０处", "约３２处", "数量指标", None),             # a 约数: jixiao asks about it
+]
+
+
+@pytest.fixture(scope="module")
+def full_width_rows(tmp_path_factory) -> list[list[str]]:
+    return _rows_shown(tmp_path_factory.mktemp("native-full-width"), [
+        {"level2": level2, "weight": 10.0, "target": target, "actual": actual}
+        for target, actual, level2, _ in FULL_WIDTH_ROWS])
+
+
+@pytest.mark.parametrize("index", range(len(FULL_WIDTH_ROWS)))
+def test_full_width_digits_are_scored_as_jixiao_check_scores_them(full_width_rows, index):
+    """rt34 F2: “≥３０处” beside 32处, “９６％” showed ⚠ in the native template (and the 总分 ⚠),
+    which jixiao check and the add-in template score (the core reads them as ASCII). The
+    formulas now read full-width digits and point as their ASCII twins."""
+    target, actual, level2, score = FULL_WIDTH_ROWS[index]
+    number = FIRST + index
+    shown = native.row_values(target, actual, 10.0, None, None, level2)
+    for column, key in (("H", "score"), ("K", "met_shown"),
+                        *zip(native.HELPER_COLUMNS, native.HELPER_KEYS, strict=True)):
+        assert _same(_cell(full_width_rows, number, column), shown[key]), (column, shown[key])
+    if score is None:
+        assert _cell(full_width_rows, number, "H") == native.WARN_INPUT
+        return
+    assert float(_cell(full_width_rows, number, "H")) == score
+    assert cellfuncs.score(target, actual, 10.0, None, None, level2) == score
+    assert _cell(full_width_rows, number, "K") == cellfuncs.met(target, actual, level2)
+
+
+def test_a_template_with_full_width_digits_totals_as_jixiao_check(tmp_path):
+    """rt34 F2 (N1.xlsx): LibreOffice scores the full-width rows and the 总分 as jixiao check
+    does, and check asks nothing of them (before: ⚠ in H, no 总分, and JX406 said to write
+    them “in the common way (≥95%)” — as they already were, in full-width digits)."""
+    from jixiao.pipeline import check_workbook
+
+    def edit(sheet):
+        sheet["E13"], sheet["F13"] = "≥３０处", "32处"              # 5
+        sheet["E17"], sheet["F17"] = "≥１．２万人", "1.15万人"      # 25 × 1.15/1.2 = 23.96
+        sheet["E21"], sheet["F21"] = "≥95%", "９６％"               # 20
+        sheet["E37"], sheet["F37"] = "≤１００万元", "９８万元"       # 30
+
+    path = _native_template(tmp_path, edit)
+    stored, computed = _stored_and_computed(path, tmp_path)
+    assert computed[:44] == stored[:44]
+    assert [_cell(computed, row, "H") for row in (13, 17, 21, 37)] == ["5", "23.96", "20", "30"]
+    result = check_workbook(path)
+    assert _cell(computed, 43, "H") == f"{result.tables[0].evaluation.total:g}"
+    assert not [f for f in result.findings if f.code in ("JX406", "JX503", "JX504")]
