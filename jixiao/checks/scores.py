@@ -638,7 +638,8 @@ def score_missing(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Fin
     未达成（如指标值“建立”、完成值“已建立”）时指向完成值单元格，请在下拉框中选择；公式读不出
     完成值的（如指标值“≥50人”、完成值“62人（其中脱贫户18人）”、照抄的“≥95%”或写成
     “96%以上”）指向完成值单元格，请只填实际数值（“62人”“96%”）；指标值为“该等级及以上”而公式不能读取的（如
-    “≥良好水平”，或旧版表格中的“≥良好”）指向指标值单元格，说明指标值不必改动、得分由 jixiao 计算；其他写法须由 jixiao 计分时指向指标值单元格。
+    “≥良好水平”，或旧版表格中的“≥良好”）指向指标值单元格，说明指标值不必改动、得分由 jixiao 计算；旧版模板的公式读不出全角数字的（如“≥３０处”），指向该单元格，
+    说明数字是全角字符，请改为半角（“≥30处”）或用 jixiao convert 转入新模板；其他写法须由 jixiao 计分时指向指标值单元格。
     """
     if "score" not in table.columns:
         return
@@ -716,6 +717,19 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                            f"“{label(indicator)}”的{what}“{plain_text(info.value)}”是文字，表格公式"
                            f"不能计分：请在该格只填数字（单元格为文本格式的，改为常规格式后重新"
                            f"输入）；{scored}", severity="warning")
+    wide = next(((key, value, found) for key in ("target", "actual")
+                 if (found := native.full_width_number(value := _as_typed(table, indicator, key)))
+                 is not None), None)
+    if shown == native.WARN_INPUT and wide is not None and _older_formulas(table, indicator):
+        # ≥３０处: read by the formulas since rt34 — an older template's cannot; the clerk's
+        # 指标值 looks as “≥95%” does, so name what it is: full-width digits
+        key, value, (typed, half) = wide
+        what = "指标值" if key == "target" else "完成值"
+        return finding("JX406", first_source(indicator, key, "score"),
+                       f"“{label(indicator)}”的{what}“{plain_text(value).strip()}”"
+                       f"中的数字是全角字符（{typed}），本表的得分公式是旧版 jixiao 模板的，不能读取："
+                       f"请改为半角（{half}），或用 jixiao convert 把本表转入新模板（--formulas "
+                       f"native），表格即可自行计分；{scored}", severity="warning")
     if shown == native.WARN_INPUT and _older_formulas(table, indicator):
         # 好 beside 好, a level of a scale, 万 beside the unit: scored by the formulas since
         # rt33 — the ⚠ is an older template's, nothing in the row to change
@@ -873,8 +887,9 @@ def _actual_example(indicator: Indicator) -> str:
 def _older_formulas(table: SelfEvaluation, indicator: Indicator) -> bool:
     """Whether a row showing native.WARN_INPUT is one this jixiao's native formulas score —
     the same word on both sides, a level of a grading scale (``native.words_level``), 万
-    beside the other side's unit (``native.ten_thousands``) —: the workbook's formulas are
-    an older template's."""
+    beside the other side's unit (``native.ten_thousands``), full-width digits
+    (``native.full_width_number``, since rt34) —: the workbook's formulas are an older
+    template's."""
     from jixiao import native
 
     values = native.row_values(*(_as_typed(table, indicator, key) for key in ("target", "actual")),
@@ -883,7 +898,9 @@ def _older_formulas(table: SelfEvaluation, indicator: Indicator) -> bool:
         return False
     return bool(native.words_level(values["t_text"], values["a_text"])) or (
         values["kind"] == "N" and (native.ten_thousands(values["t_unit"], values["a_unit"])
-                                   or native.ten_thousands(values["a_unit"], values["t_unit"])))
+                                   or native.ten_thousands(values["a_unit"], values["t_unit"]))
+    ) or any(native.full_width_number(_as_typed(table, indicator, key)) is not None
+             for key in ("target", "actual"))
 
 
 def _unit_said(unit: str) -> str:

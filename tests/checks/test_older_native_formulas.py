@@ -73,3 +73,21 @@ def test_a_row_no_formulas_score_keeps_its_own_advice(tmp_path):
                 if f.code == "JX406"]
     assert len(findings) == 1 and "旧版" not in findings[0].message
     assert "按指标值的单位“亿元”填写" in findings[0].message
+
+
+@pytest.mark.parametrize(("target", "actual", "cell", "said"), [
+    ("≥３０处", "32处", "E17", "指标值“≥３０处”中的数字是全角字符（３０），"),
+    ("≥95%", "９６％", "F17", "完成值“９６％”中的数字是全角字符（９６），"),
+    ("≥１．２万人", "1.25万人", "E17", "指标值“≥１．２万人”中的数字是全角字符（１．２），"),
+])
+def test_full_width_digits_older_formulas_could_not_read_are_named(tmp_path, target, actual,
+                                                                   cell, said):
+    """rt34 F2: an older native template's formulas read no full-width digits (≥３０处);
+    JX406 said to write the row “in the common way (≥95%)”, as it already looked. Now it
+    names the full-width digits and says to type them half-width, or to convert."""
+    findings = [f for f in check_workbook(_older(tmp_path, target, actual)).findings
+                if f.code == "JX406"]
+    assert [(f.cell, f.severity) for f in findings] == [(cell, "warning")]
+    message = findings[0].message
+    assert said in message and "请改为半角（" in message and "jixiao convert" in message
+    assert "常见写法" not in message
