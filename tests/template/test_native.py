@@ -71,6 +71,13 @@ def random_row(rng: random.Random) -> dict[str, object]:
         actual = "1,000" if rng.random() < 0.5 else "=100%"
     if rng.random() < 0.03:
         weight = None  # type: ignore[assignment]
+    if rng.random() < 0.06:  # typed in full-width (全角) input mode: ≥９５％, １．５万人 (rt34)
+        wide = str.maketrans("0123456789.", "０１２３４５６７８９．")
+        side = rng.choice(["target", "actual", "both"])
+        if side != "actual" and isinstance(target, str):
+            target = target.translate(wide)
+        if side != "target" and isinstance(actual, str):
+            actual = actual.translate(wide)
     return dict(target=target, actual=actual, weight=weight, judged=judged, rules=rules,
                 level2=level2)
 
@@ -884,7 +891,7 @@ DATE_TEXT_ROWS = [
     ("2024年12月31日前", "2024年12月31日前未完成", None, "", "时效指标", WARN, "未知"),
     ("2024年12月31日前", "12月20日", None, "", "时效指标", WARN, "未知"),      # no year
     ("2024年12月31日前", "2024年12月20号", None, "", "时效指标", WARN, "未知"),
-    ("2024年12月31日前", "２０２４年12月20日", None, "", "时效指标", WARN, "未知"),
+    ("2024年12月31日前", "２０２４年12月20日", None, "", "时效指标", 10.0, "是"),  # rt34: full-width
 ]
 
 
