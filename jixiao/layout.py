@@ -5,6 +5,9 @@ table by the template's defined names, and recalculation of a native-formula tem
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
 SHEET = "自评表"
 HELP_SHEET = "填写说明"
 CONF_SHEET = "xlwings.conf"
@@ -46,45 +49,46 @@ COLUMN = {"level1": "B", "level2": "C", "name": "D", "target": "E", "actual": "F
            "points": "AB"}
 
 
-def _rows(column: str) -> str:
-    return f"${column}${FIRST_ROW}:${column}${LAST_ROW}"
+def _rows(column: str, last_row: int = LAST_ROW) -> str:
+    return f"${column}${FIRST_ROW}:${column}${last_row}"
 
 
 def _funds(column: str) -> str:
     return f"${column}${FUND_ROWS[0]}:${column}${FUND_ROWS[-1]}"
 
 
-# The contract: defined name → its range on the sheet 自评表 of a fresh template.
-NAME_RANGES: dict[str, str] = {
-    "JX_Year": "$E$2",
-    "JX_ProjectName": "$D$3",
-    "JX_Department": "$D$4",
-    "JX_Unit": "$G$4",
-    "JX_Rules": "$K$2",
-    "JX_FundLabel": _funds("B"),
-    "JX_FundInitial": _funds("D"),
-    "JX_FundBudget": _funds("E"),
-    "JX_FundExecuted": _funds("F"),
-    "JX_FundWeight": f"$G${FUND_ROWS[0]}",
-    "JX_FundRate": _funds("H"),
-    "JX_FundScore": f"$I${FUND_ROWS[0]}",
-    "JX_FundReason": FUND_REASON,
-    "JX_GoalExpected": "$D$11",
-    "JX_GoalActual": "$G$11",
-    "JX_Level1": _rows(COLUMN["level1"]),
-    "JX_Level2": _rows(COLUMN["level2"]),
-    "JX_Name": _rows(COLUMN["name"]),
-    "JX_Target": _rows(COLUMN["target"]),
-    "JX_Actual": _rows(COLUMN["actual"]),
-    "JX_Weight": _rows(COLUMN["weight"]),
-    "JX_IndicatorScore": _rows(COLUMN["score"]),
-    "JX_Reason": _rows(COLUMN["reason"]),
-    "JX_Judged": _rows(COLUMN["judged"]),
-    "JX_IndicatorMet": _rows(COLUMN["met"]),
-    "JX_WeightTotal": f"$G${TOTAL_ROW}",
-    "JX_TotalScore": f"$H${TOTAL_ROW}",
-    "JX_TotalGrade": f"$H${GRADE_ROW}",
-}
+def name_ranges(last_row: int = LAST_ROW) -> dict[str, str]:
+    """The contract: defined name → its range on the sheet 自评表 of a fresh form whose
+    indicator rows end at ``last_row`` (the 总分 and 评分等级 rows right below them)."""
+    total_row, grade_row = last_row + 1, last_row + 2
+    return {
+        "JX_Year": "$E$2",
+        "JX_ProjectName": "$D$3",
+        "JX_Department": "$D$4",
+        "JX_Unit": "$G$4",
+        "JX_Rules": "$K$2",
+        "JX_FundLabel": _funds("B"),
+        "JX_FundInitial": _funds("D"),
+        "JX_FundBudget": _funds("E"),
+        "JX_FundExecuted": _funds("F"),
+        "JX_FundWeight": f"$G${FUND_ROWS[0]}",
+        "JX_FundRate": _funds("H"),
+        "JX_FundScore": f"$I${FUND_ROWS[0]}",
+        "JX_FundReason": FUND_REASON,
+        "JX_GoalExpected": "$D$11",
+        "JX_GoalActual": "$G$11",
+        **{name: _rows(COLUMN[key], last_row) for name, key in _ROW_NAMES.items()},
+        "JX_WeightTotal": f"$G${total_row}",
+        "JX_TotalScore": f"$H${total_row}",
+        "JX_TotalGrade": f"$H${grade_row}",
+    }
+
+
+_ROW_NAMES = {"JX_Level1": "level1", "JX_Level2": "level2", "JX_Name": "name",
+              "JX_Target": "target", "JX_Actual": "actual", "JX_Weight": "weight",
+              "JX_IndicatorScore": "score", "JX_Reason": "reason", "JX_Judged": "judged",
+              "JX_IndicatorMet": "met"}
+NAME_RANGES: dict[str, str] = name_ranges()
 DEFINED_NAMES: tuple[str, ...] = tuple(NAME_RANGES)
 
 
@@ -112,10 +116,72 @@ def level2_range(row: int) -> str:
     return f"${column}${FIRST_ROW}:${column}{row}"
 
 
+@dataclass(frozen=True)
+class Form:
+    """The indicator rows of a form: the standard one's (``STANDARD``: ``GROUPS``), or more
+    in some groups — ``jixiao convert`` of a table with more indicators under a 二级 than
+    the standard form has rows (``with_rows``). Only the indicator block grows: what is
+    above it stays where it is, the 总分 and 评分等级 rows follow it."""
+
+    groups: tuple[tuple[str, str, int], ...] = GROUPS
+
+    @property
+    def last_row(self) -> int:
+        return FIRST_ROW + sum(rows for _, _, rows in self.groups) - 1
+
+    @property
+    def total_row(self) -> int:
+        return self.last_row + 1
+
+    @property
+    def grade_row(self) -> int:
+        return self.last_row + 2
+
+    @property
+    def print_area(self) -> str:
+        return f"A1:I{self.grade_row}"
+
+    @property
+    def name_ranges(self) -> dict[str, str]:
+        return name_ranges(self.last_row)
+
+    def group_starts(self) -> list[int]:
+        """The first row of each group."""
+        starts, row = [], FIRST_ROW
+        for _, _, count in self.groups:
+            starts.append(row)
+            row += count
+        return starts
+
+    def group_first_row(self, row: int) -> int:
+        for start, (_, _, count) in zip(self.group_starts(), self.groups, strict=True):
+            if row < start + count:
+                return start
+        raise ValueError(row)
+
+    def with_rows(self, wanted: Sequence[int]) -> Form:
+        """This form with at least ``wanted[i]`` rows in group i."""
+        return Form(tuple((level1, level2, max(count, want)) for (level1, level2, count), want
+                          in zip(self.groups, wanted, strict=True)))
+
+
+STANDARD = Form()
+
+
 def group_first_row(row: int) -> int:
-    first = FIRST_ROW
-    for _, _, count in GROUPS:
-        if row < first + count:
-            return first
-        first += count
-    raise ValueError(row)
+    return STANDARD.group_first_row(row)
+
+
+# A form with more indicator rows than the standard one names their count (a constant, which
+# no spreadsheet program moves when rows are inserted or deleted): the form as it was built
+ROWS_NAME = "JX_IndicatorRows"
+
+
+def named_last_row(reference: Callable[[str], str | None]) -> int:
+    """The last indicator row of a form as built, from its defined names (``reference(name)``:
+    the text a name holds): ``ROWS_NAME``'s count where ``jixiao convert`` built a form with
+    more rows (``Form``), else the standard form's. Rows a clerk inserts or deletes later
+    are found against this, as in the standard form."""
+    text = (reference(ROWS_NAME) or "").strip().lstrip("=")
+    rows = int(text) if text.isdigit() else INDICATOR_ROWS
+    return FIRST_ROW + max(rows, INDICATOR_ROWS) - 1

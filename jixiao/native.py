@@ -56,10 +56,8 @@ from jixiao.layout import (
     COLUMN,
     FIRST_ROW,
     FUND_ROWS,
-    GRADE_ROW,
     LAST_ROW,
     NAME_RANGES,
-    TOTAL_ROW,
     above_total,
     level2_range,
 )
@@ -1448,11 +1446,14 @@ def _own_level2(get: Callable[[str], Any], row: int) -> Any:
 
 def native_results(get: Callable[[str], Any],
                    formula: Callable[[str], Any] | None = None,
-                   percent: Callable[[str], bool] | None = None) -> dict[str, Any]:
+                   percent: Callable[[str], bool] | None = None,
+                   last_row: int = LAST_ROW) -> dict[str, Any]:
     """What a native template's formulas show (cell → value), from its inputs (``get(ref)``);
     ``formula(ref)``, where given, is a cell's formula text (an older template's 评分等级
     formula grades any total: ``grades_weights``); ``percent(ref)``, whether a cell has a
-    percent number format (a 指标值/完成值 typed as 105%; none where not given)."""
+    percent number format (a 指标值/完成值 typed as 105%; none where not given);
+    ``last_row``, the form's last indicator row, the 总分 and 评分等级 right below it (a
+    form with more rows than the standard one: ``layout.Form``)."""
     in_percent = percent or (lambda _ref: False)
     c = COLUMN
     rules = get(NAME_RANGES["JX_Rules"].replace("$", ""))
@@ -1460,7 +1461,8 @@ def native_results(get: Callable[[str], Any],
         rules = _exact_rule_set(rules)
     out: dict[str, Any] = {}
     scores, weights, filled = [], [], []
-    for row in range(FIRST_ROW, LAST_ROW + 1):
+    total_row, grade_row = last_row + 1, last_row + 2
+    for row in range(FIRST_ROW, last_row + 1):
         weight = weight_points(get(f"{c['weight']}{row}"), in_percent(f"{c['weight']}{row}"))
         target, actual = f"{c['target']}{row}", f"{c['actual']}{row}"
         shown = row_values(get(target), get(actual), weight, rules, get(f"{c['judged']}{row}"),
@@ -1482,12 +1484,12 @@ def native_results(get: Callable[[str], Any],
     money = money_values([(get(f"E{row}"), get(f"F{row}")) for row in FUND_ROWS],
                          fund_points_value,
                                 scores, weights,
-                                formula is None or grades_weights(formula(f"H{GRADE_ROW}")),
+                                formula is None or grades_weights(formula(f"H{grade_row}")),
                                 filled, typed_rate)
     for row, rate in zip(FUND_ROWS, money["rates"], strict=True):
         out[f"H{row}"] = rate
     out[f"I{FUND_ROWS[0]}"] = money["execution"]
     out[_FUND_POINTS] = fund_points_value
-    out[f"G{TOTAL_ROW}"], out[f"H{TOTAL_ROW}"] = money["weight_total"], money["total"]
-    out[f"H{GRADE_ROW}"] = money["grade"]
+    out[f"G{total_row}"], out[f"H{total_row}"] = money["weight_total"], money["total"]
+    out[f"H{grade_row}"] = money["grade"]
     return out

@@ -204,8 +204,10 @@ def _is_native_template(package: Package) -> bool:
 
 def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
     """The native template's formulas, computed as its plain functions compute them
-    (``native.native_results``: the same steps as the formulas, in Python)."""
-    from jixiao.layout import COLUMN, SHEET, TOTAL_ROW
+    (``native.native_results``: the same steps as the formulas, in Python), on the rows it
+    was built with (``layout.named_last_row``: a form ``jixiao convert`` made with more
+    rows than the standard one names their count)."""
+    from jixiao.layout import COLUMN, SHEET, named_last_row
     from jixiao.native import native_results
     from jixiao.recalc.cellformats import as_time, number_formats
 
@@ -223,10 +225,13 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
         return as_time(value, formats.get(ref, "General"), package.epoch) if ref.rstrip("0123456789") in sides \
             else value
 
+    names = {name.name: name.text for name in package.defined_names if name.local_sheet is None}
+    last_row = named_last_row(names.get)
     values = native_results(get,
                             lambda ref: cells[ref].formula.text if ref in cells
                             and cells[ref].formula is not None else None,
-                            lambda ref: shows_percent(formats.get(ref, "General")))
+                            lambda ref: shows_percent(formats.get(ref, "General")),
+                            last_row)
     formulas = {ref for ref, cell in cells.items() if cell.formula is not None}
     others = formulas - set(values)
     elsewhere = [f"{other.name}!{cell.ref}" for other in package.sheets
@@ -260,7 +265,7 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
             inserted = last_here - last_template
             raise NotRecalculated(
                 f"“{package.path.name}”是原生公式模板，本表比模板多了 {inserted} 行（插入过行；"
-                f"模板的总分在第 {TOTAL_ROW} 行，本表在第 {TOTAL_ROW + inserted} 行）："
+                f"模板的总分在第 {last_row + 1} 行，本表在第 {last_row + 1 + inserted} 行）："
                 "jixiao 不重算改动过行的原生公式模板；请在 Excel、WPS 或 LibreOffice 中打开本表，"
                 "重算（F9）后保存——原生公式模板的公式由这些软件计算，插入的行已复制了整行的，"
                 "照常计分")

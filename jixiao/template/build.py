@@ -48,6 +48,8 @@ template's AB holds the same rule in plain functions. A workbook made before rt2
 the 分值 cells as typed; ``checks.totals`` tells the two apart by JX_POINTS.
     JX_TotalScore    1×1    总分, =JX_TOTAL
     JX_TotalGrade    1×1    评分等级, =JX_GRADE
+    JX_IndicatorRows        the number of indicator rows, a constant: only in a form built
+                            with more than the standard 30 (``layout.named_last_row``)
 
 No name may equal a worksheet function's name in any letter case: Excel and
 LibreOffice compare names case-insensitively, and a name "JX_Score" would
@@ -55,7 +57,10 @@ shadow the function JX_SCORE (LibreOffice shows Err:509). Hence
 JX_IndicatorScore, JX_IndicatorMet, JX_TotalScore and JX_TotalGrade.
 
 一级/二级 cells are merged over their rows, so only a group's first row holds
-the text; readers carry it down. (The add-in's 校验 button does not read names: it
+the text; readers carry it down. The 30 rows are the standard form's (``layout.GROUPS``); a
+table with more indicators under a 二级 is filled into a form built with more rows in that
+group (``layout.Form``, ``fill.form_for``): the same cells row for row, every range reaching
+its last row. (The add-in's 校验 button does not read names: it
 checks a copy of the workbook as ``jixiao check`` does.)
 """
 
@@ -83,22 +88,19 @@ from jixiao.layout import (
     FUND_REASON_HEADER,
     FUND_REASON_TITLE,
     FUND_ROWS,
-    GRADE_ROW,
-    GROUPS,
     HEADER_ROW,
     HELP_SHEET,
-    LAST_ROW,
-    NAME_RANGES,
-    PRINT_AREA,
+    ROWS_NAME,
     SHEET,
-    TOTAL_ROW,
+    STANDARD,
     UDF_MODULE,
+    Form,
     above_total,
     level2_range,
 )
 from jixiao.model import SelfEvaluation
 from jixiao.native import native_results
-from jixiao.template.fill import fill_form
+from jixiao.template.fill import fill_form, form_for
 from jixiao.template.help import write_help
 from jixiao.template.highlights import write_highlights
 from jixiao.template.reproducible import save_reproducibly
@@ -132,7 +134,9 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
     """Write the standard 自评表 to ``path`` (atomically, byte-reproducibly).
 
     ``rules`` defaults to the table's rule set, else mof2020; ``year`` to the
-    table's year, else blank. With ``table`` the input cells are filled from it.
+    table's year, else blank. With ``table`` the input cells are filled from it — on a
+    form with more rows in a group where the table has more indicators there than the
+    standard form has rows (``fill.form_for``).
     ``formulas``: "addin" — the JX_ functions of the add-in; "native" — plain
     worksheet functions every spreadsheet program has (``jixiao.native``).
     """
@@ -141,19 +145,23 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
     rule_name = _rules.rule_set(rules or (table.rules if table else None)).name
     if year is None and table is not None:
         year = table.project.year
+    form = form_for(table) if table is not None else STANDARD
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    _write_form(ws, year, rule_name)
+    _write_form(ws, year, rule_name, form)
     if table is not None:
-        fill_form(ws, table, rule_name)
+        fill_form(ws, table, rule_name, form)
     if formulas != "native":  # the add-in's settings: no JX_ function reads them here
         _write_conf(wb.create_sheet(CONF_SHEET))
     write_help(wb.create_sheet(HELP_SHEET), formulas)
-    for name, ref in NAME_RANGES.items():
+    for name, ref in form.name_ranges.items():
         wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET}'!{ref}")
+    if form != STANDARD:  # the rows it was built with (the standard form's need no name)
+        wb.defined_names[ROWS_NAME] = DefinedName(ROWS_NAME,
+                                                  attr_text=str(form.last_row - FIRST_ROW + 1))
     if formulas == "native":
-        _make_native(ws)
+        _make_native(ws, form)
         wb.defined_names[native.MARKER_NAME] = DefinedName(native.MARKER_NAME,
                                                            attr_text='"native"')
         # the rule set the 评分规则 cell names, read as jixiao check reads it: every row's
@@ -166,29 +174,32 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
         save_reproducibly(wb, temporary)
         if formulas == "native":
             _store_native_results(temporary, lambda ref: ws[ref].value,
-                                  lambda ref: shows_percent(ws[ref].number_format))
+                                  lambda ref: shows_percent(ws[ref].number_format),
+                                  form.last_row)
         else:
             _store_results(temporary)
 
 
-def _make_native(ws: Worksheet) -> None:
+def _make_native(ws: Worksheet, form: Form) -> None:
     """Put the native formulas (``jixiao.native``) in every computed cell; hide the helpers."""
-    for row in range(FIRST_ROW, LAST_ROW + 1):
+    for row in range(FIRST_ROW, form.last_row + 1):
         for column, formula in native.row_formulas(row, native.own_level2(row)).items():
             ws[f"{column}{row}"] = formula
-    for ref, formula in native.money_formulas(FUND_ROWS, FIRST_ROW, TOTAL_ROW, GRADE_ROW).items():
+    for ref, formula in native.money_formulas(FUND_ROWS, FIRST_ROW, form.total_row,
+                                              form.grade_row).items():
         ws[ref] = formula
     for column in native.HELPER_COLUMNS:
         ws.column_dimensions[column].hidden = True
 
 
 def _store_native_results(path: Path, get: Callable[[str], Any],
-                          percent: Callable[[str], bool]) -> None:
+                          percent: Callable[[str], bool], last_row: int) -> None:
     from jixiao.xlsx.package import Package
     from jixiao.xlsx.writeback import write_cached_values
 
     package = Package(path)
-    write_cached_values(package, path, {SHEET: native_results(get, percent=percent)})
+    write_cached_values(package, path, {SHEET: native_results(get, percent=percent,
+                                                                 last_row=last_row)})
 
 
 def _store_results(path: Path) -> None:
@@ -203,7 +214,7 @@ def _store_results(path: Path) -> None:
     write_cached_values(package, path, result.values)
 
 
-def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
+def _write_form(ws: Worksheet, year: int | None, rule_name: str, form: Form) -> None:
     put(ws, "A1:I1", "项目支出绩效自评表", Style(bold=True, size=18, border=False))
     put(ws, "A2:D2", "（", Style(horizontal="right", border=False))
     put(ws, "E2", year, Style(entry=True, number_format="0", border=False))
@@ -244,33 +255,34 @@ def _write_form(ws: Worksheet, year: int | None, rule_name: str) -> None:
     put(ws, "D11:F11", None, LONG_INPUT)
     put(ws, "G11:I11", None, LONG_INPUT)
 
-    _write_indicator_block(ws)
+    _write_indicator_block(ws, form)
     ws.column_dimensions[POINTS].hidden = True
+    total_row, grade_row = form.total_row, form.grade_row
 
-    put(ws, f"A{TOTAL_ROW}:F{TOTAL_ROW}", "总分", HEADER)
+    put(ws, f"A{total_row}:F{total_row}", "总分", HEADER)
     # below the header down to the row above the 总分 (layout.above_total): a row inserted
     # at the top of the block or just above the 总分 counts
-    put(ws, f"G{TOTAL_ROW}",
+    put(ws, f"G{total_row}",
          f"=JX_WEIGHT_TOTAL(JX_POINTS(G{FUND_ROWS[0]}),JX_POINTS({above_total('G')}),JX_Rules)",
          COMPUTED)
-    put(ws, f"H{TOTAL_ROW}", f"=JX_TOTAL(I{FUND_ROWS[0]},{above_total('H')})", COMPUTED)
-    put(ws, f"I{TOTAL_ROW}", None)
-    put(ws, f"A{GRADE_ROW}:G{GRADE_ROW}", "评分等级", HEADER)
-    put(ws, f"H{GRADE_ROW}", f"=JX_GRADE(H{TOTAL_ROW},G{TOTAL_ROW})", Style(bold=True))
-    put(ws, f"I{GRADE_ROW}", None)
+    put(ws, f"H{total_row}", f"=JX_TOTAL(I{FUND_ROWS[0]},{above_total('H')})", COMPUTED)
+    put(ws, f"I{total_row}", None)
+    put(ws, f"A{grade_row}:G{grade_row}", "评分等级", HEADER)
+    put(ws, f"H{grade_row}", f"=JX_GRADE(H{total_row},G{total_row})", Style(bold=True))
+    put(ws, f"I{grade_row}", None)
 
     put(ws, "J2", "评分规则", Style(bold=True, fill=HELPER_FILL))
     put(ws, "K2", rule_name, Style(entry=True))
     put(ws, "J3:K4", "mof2020 财政部（默认）\nratio 比例法\nsichuan 四川",
          Style(horizontal="left", size=9, fill=HELPER_FILL))
 
-    _write_validations(ws)
-    write_highlights(ws)
-    _write_layout(ws)
+    _write_validations(ws, form)
+    write_highlights(ws, form.last_row)
+    _write_layout(ws, form)
 
 
-def _write_indicator_block(ws: Worksheet) -> None:
-    put(ws, f"A{HEADER_ROW}:A{LAST_ROW}", "绩效指标", HEADER)
+def _write_indicator_block(ws: Worksheet, form: Form) -> None:
+    put(ws, f"A{HEADER_ROW}:A{form.last_row}", "绩效指标", HEADER)
     titles = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标",
               "target": "年度指标值", "actual": "实际完成值", "weight": "分值", "score": "得分",
               "reason": "偏差原因分析及改进措施"}
@@ -283,7 +295,7 @@ def _write_indicator_block(ws: Worksheet) -> None:
     c = COLUMN
     row = FIRST_ROW
     level1_start: dict[str, int] = {}
-    for level1, level2, count in GROUPS:
+    for level1, level2, count in form.groups:
         level1_start.setdefault(level1, row)
         group_first = row
         put(ws, f"{c['level2']}{row}:{c['level2']}{row + count - 1}", level2, HEADER)
@@ -304,18 +316,18 @@ def _write_indicator_block(ws: Worksheet) -> None:
             put(ws, f"{c['met']}{row}", f"=JX_MET({target},{actual},{level2_cell},{c['weight']}{row})",
                  Style(fill=HELPER_FILL))
         row = group_first + count
-    ends = [*list(level1_start.values())[1:], LAST_ROW + 1]
+    ends = [*list(level1_start.values())[1:], form.last_row + 1]
     for (level1, start), end in zip(level1_start.items(), ends, strict=True):
         put(ws, f"{c['level1']}{start}:{c['level1']}{end - 1}", level1, HEADER)
 
 
-def _write_validations(ws: Worksheet) -> None:
-    c = COLUMN
+def _write_validations(ws: Worksheet, form: Form) -> None:
+    c, last = COLUMN, form.last_row
     levels = DataValidation(type="list", formula1=f'"{",".join(LEVEL_CHOICES)}"',
                             allow_blank=True, showErrorMessage=False, showInputMessage=True,
                             promptTitle="实际完成值",
                             prompt="定性指标选择达成/部分达成/未达成；定量指标直接填写数值")
-    levels.add(f"{c['actual']}{FIRST_ROW}:{c['actual']}{LAST_ROW}")
+    levels.add(f"{c['actual']}{FIRST_ROW}:{c['actual']}{last}")
     rule_list = DataValidation(type="list", formula1=f'"{",".join(_rules.RULE_SETS)}"',
                                allow_blank=False, showErrorMessage=True, errorTitle="评分规则",
                                error="请选择 " + "、".join(_rules.RULE_SETS))
@@ -324,8 +336,8 @@ def _write_validations(ws: Worksheet) -> None:
                                   allow_blank=True, showErrorMessage=True, errorTitle="数值无效",
                                   error="请填写不小于 0 的数")
     for ref in (f"D{FUND_ROWS[0]}:F{FUND_ROWS[-1]}", f"G{FUND_ROWS[0]}",
-                f"{c['weight']}{FIRST_ROW}:{c['weight']}{LAST_ROW}",
-                f"{c['judged']}{FIRST_ROW}:{c['judged']}{LAST_ROW}"):
+                f"{c['weight']}{FIRST_ROW}:{c['weight']}{last}",
+                f"{c['judged']}{FIRST_ROW}:{c['judged']}{last}"):
         not_negative.add(ref)
     reason = DataValidation(type=None, allow_blank=True, showInputMessage=True,
                             promptTitle=FUND_REASON_TITLE,
@@ -335,16 +347,16 @@ def _write_validations(ws: Worksheet) -> None:
         ws.add_data_validation(validation)
 
 
-def _write_layout(ws: Worksheet) -> None:
+def _write_layout(ws: Worksheet, form: Form) -> None:
     for column, width in COLUMN_WIDTHS.items():
         ws.column_dimensions[column].width = width
     heights = {1: 32, 2: 20, 3: 24, 4: 24, 5: 30, 10: 22, 11: 110, HEADER_ROW: 48}
-    for row in range(1, GRADE_ROW + 1):
+    for row in range(1, form.grade_row + 1):
         ws.row_dimensions[row].height = heights.get(row, ROW_HEIGHT if row >= FIRST_ROW else 22)
     ws.freeze_panes = None
     ws.sheet_view.zoomScale = 100
 
-    ws.print_area = PRINT_AREA
+    ws.print_area = form.print_area
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE

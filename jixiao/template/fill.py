@@ -1,6 +1,7 @@
 """Putting a table into the standard form: its inputs typed into a fresh sheet (the
-formulas stay), each row tall enough for its texts; and ``as_standard``, any table in the
-template's shape."""
+formulas stay), each row tall enough for its texts, on a form with as many rows in each
+group as the table has indicators there (``form_for``); and ``as_standard``, any table in
+the template's shape."""
 
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ from jixiao.layout import (
     FUND_REASON,
     FUND_ROWS,
     GROUPS,
-    LAST_ROW,
     SHEET,
-    group_first_row,
+    STANDARD,
+    Form,
+    named_last_row,
 )
 from jixiao.model import (
     RULES_AND_DECLARED,
@@ -46,8 +48,9 @@ from jixiao.template.styles import COLUMN_WIDTHS, LINE_HEIGHT, ROW_HEIGHT
 from jixiao.xlsx.numformats import shows_percent
 
 
-def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
-    """Type a table's inputs into a fresh form (formulas stay as they are)."""
+def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str, form: Form) -> None:
+    """Type a table's inputs into a fresh form (formulas stay as they are), made with
+    ``form_for(table)``'s rows."""
     project = table.project
     for ref, value in (("D3", project.name), ("D4", project.department), ("G4", project.unit),
                        ("D11", project.goal_expected), ("G11", project.goal_actual)):
@@ -63,7 +66,7 @@ def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
         ws[FUND_REASON.replace("$", "")] = funds.reason
 
     c = COLUMN
-    for row, indicator in _place_indicators(table.indicators):
+    for row, indicator in _place_indicators(table.indicators, form):
         values = {"name": indicator.name, "target": indicator.target,
                   "actual": indicator.actual, "weight": indicator.weight,
                   "reason": indicator.reason, "judged": indicator.judged}
@@ -71,7 +74,7 @@ def fill_form(ws: Worksheet, table: SelfEvaluation, rule_name: str) -> None:
             _type(ws, f"{c[key]}{row}", value)
             if key in indicator.formats and isinstance(value, _dt.date):  # not one cleared
                 ws[f"{c[key]}{row}"].number_format = indicator.formats[key]
-        level2 = ws[f"{c['level2']}{group_first_row(row)}"].value
+        level2 = ws[f"{c['level2']}{form.group_first_row(row)}"].value
         values["score"] = cellfuncs.score(indicator.target, indicator.actual, indicator.weight,
                                           rule_name, indicator.judged, level2)
         _fit_row(ws, row, values)
@@ -108,23 +111,32 @@ def _fill_fund_line(ws: Worksheet, row: int, line: FundLine) -> None:
 _LEVEL2_KEYS = ("数量", "质量", "时效", "成本", "经济", "社会", "生态", "可持续", "满意")
 
 
-def _place_indicators(indicators: Sequence[Indicator]) -> list[tuple[int, Indicator]]:
-    """The row of each indicator: its 二级指标's group, in order."""
-    starts, row = [], FIRST_ROW
-    for _, _, count in GROUPS:
-        starts.append(row)
-        row += count
-    used = [0] * len(GROUPS)
-    placed = []
+def form_for(table: SelfEvaluation) -> Form:
+    """The form a table is typed into: the standard one, with more rows in each group
+    where the table has more indicators under that 二级 than it has rows."""
+    return STANDARD.with_rows(_group_counts(table.indicators))
+
+
+def _group_counts(indicators: Sequence[Indicator]) -> list[int]:
+    counts = [0] * len(GROUPS)
     for number, indicator in enumerate(indicators, start=1):
         group = _group_of(indicator)
         if group is None:
             what = f"“{indicator.name}”" if indicator.name else f"第 {number} 条"
             raise JixiaoError(f"指标{what}的二级指标“{indicator.level2 or ''}”不在标准模板中")
-        level1, level2, count = GROUPS[group]
-        if used[group] == count:
-            total = sum(1 for other in indicators if _group_of(other) == group)
-            raise JixiaoError(f"{level1}“{level2}”有 {total} 条三级指标，标准模板只有 {count} 行")
+        counts[group] += 1
+    return counts
+
+
+def _place_indicators(indicators: Sequence[Indicator],
+                      form: Form) -> list[tuple[int, Indicator]]:
+    """The row of each indicator: its 二级指标's group, in order (``form`` has room)."""
+    starts = form.group_starts()
+    used = [0] * len(GROUPS)
+    placed = []
+    for indicator in indicators:
+        group = _group_of(indicator)
+        assert group is not None and used[group] < form.groups[group][2], "form_for's form"
         placed.append((starts[group] + used[group], indicator))
         used[group] += 1
     return placed
@@ -292,12 +304,16 @@ def native_unscored(path: Path) -> list[str]:
     chosen beside a 定性 指标值 (``native.level_wanted``), else a common form of the 指标值."""
     from openpyxl import load_workbook
 
-    ws = load_workbook(path)[SHEET]
+    book = load_workbook(path)
+    ws = book[SHEET]
+    last_row = named_last_row(lambda name: book.defined_names[name].attr_text
+                              if name in book.defined_names else None)
     shown = native.native_results(lambda ref: ws[ref].value,
-                                  percent=lambda ref: shows_percent(ws[ref].number_format))
+                                  percent=lambda ref: shows_percent(ws[ref].number_format),
+                                  last_row=last_row)
     c = COLUMN
     told = []
-    for row in range(FIRST_ROW, LAST_ROW + 1):
+    for row in range(FIRST_ROW, last_row + 1):
         if shown[f"{c['score']}{row}"] != native.WARN_INPUT:
             continue
         name, target, actual = (ws[f"{c[key]}{row}"].value for key in ("name", "target", "actual"))

@@ -33,7 +33,7 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jixiao.layout import COLUMN, FIRST_ROW, LAST_ROW, TOTAL_ROW
+from jixiao.layout import COLUMN, FIRST_ROW, LAST_ROW
 from jixiao.model import NO_REASON
 from jixiao.native import placeholder
 from jixiao.rules import FULL_MARKS, TOLERANCE
@@ -49,13 +49,15 @@ _WARNING = (PatternFill("solid", bgColor="F8CBAD"), Font(color="833C0B"))
 class Highlight:
     code: str
     column: str
-    rows: tuple[int, int]
-    formula: Callable[[int], str]  # the condition for one row, with that row's cells
+    rows: tuple[int, int]  # the standard form's
+    # the condition for one row, with that row's cells; the form's last indicator row
+    # given where it reads the 分值合计 below it (JX101)
+    formula: Callable[[int, int], str]
     error: bool = True
 
-    @property
-    def ref(self) -> str:
-        first, last = self.rows
+    def ref(self, last_row: int = LAST_ROW) -> str:
+        """The cells it marks on a form whose indicator rows end at ``last_row``."""
+        first, last = self.rows[0], max(self.rows[1], last_row)
         return f"{self.column}{first}" if first == last else f"{self.column}{first}:{self.column}{last}"
 
 
@@ -82,8 +84,14 @@ def _deduction(row: int) -> str:
 
 
 _ROWS = (FIRST_ROW, LAST_ROW)
-_TOTAL = f"${COLUMN['weight']}${TOTAL_ROW}"
-_WEIGHTS = f"${COLUMN['weight']}${FIRST_ROW}:${COLUMN['weight']}${LAST_ROW}"  # none typed: untouched
+
+
+def _total(last_row: int) -> str:
+    return f"${COLUMN['weight']}${last_row + 1}"  # the 分值合计, under the last row
+
+
+def _weights(last_row: int) -> str:  # none typed: untouched
+    return f"${COLUMN['weight']}${FIRST_ROW}:${COLUMN['weight']}${last_row}"
 
 
 def _first_weight(row: int) -> str:
@@ -96,26 +104,29 @@ def _first_weight(row: int) -> str:
 
 HIGHLIGHTS = (
     Highlight("JX101", COLUMN["weight"], _ROWS,
-              lambda row: f"IF(AND(ISNUMBER({_TOTAL}),COUNT({_WEIGHTS})>0),"
-                          f"AND(ABS({_TOTAL}-{FULL_MARKS:g})>{TOLERANCE:g},{_first_weight(row)}),"
-                          "FALSE)"),
+              lambda row, last: f"IF(AND(ISNUMBER({_total(last)}),COUNT({_weights(last)})>0),"
+                                f"AND(ABS({_total(last)}-{FULL_MARKS:g})>{TOLERANCE:g},"
+                                f"{_first_weight(row)}),FALSE)"),
     Highlight("JX106", COLUMN["weight"], _ROWS,
-              lambda row: f"AND(NOT({_blank(_row('name', row))}),{_blank(_row('weight', row))})"),
+              lambda row, _last: f"AND(NOT({_blank(_row('name', row))}),"
+                                 f"{_blank(_row('weight', row))})"),
     Highlight("JX201", COLUMN["target"], _ROWS,
-              lambda row: f"AND(ISNUMBER({_row('weight', row)}),{_blank(_row('target', row))})"),
+              lambda row, _last: f"AND(ISNUMBER({_row('weight', row)}),"
+                                 f"{_blank(_row('target', row))})"),
     Highlight("JX202", COLUMN["actual"], _ROWS,
-              lambda row: f"AND(ISNUMBER({_row('weight', row)}),NOT({_blank(_row('target', row))}),"
-                          f"{_blank(_row('actual', row))})"),
-    Highlight("JX405", COLUMN["reason"], _ROWS, _deduction),
+              lambda row, _last: f"AND(ISNUMBER({_row('weight', row)}),"
+                                 f"NOT({_blank(_row('target', row))}),{_blank(_row('actual', row))})"),
+    Highlight("JX405", COLUMN["reason"], _ROWS, lambda row, _last: _deduction(row)),
     Highlight("JX408", COLUMN["judged"], _ROWS,
-              lambda row: f'ISNUMBER(SEARCH("人工评分",{_row("score", row)}))', error=False),
+              lambda row, _last: f'ISNUMBER(SEARCH("人工评分",{_row("score", row)}))', error=False),
 )
 
 
-def write_highlights(ws: Worksheet) -> None:
-    """Put the conditional formats of ``HIGHLIGHTS`` on the form."""
+def write_highlights(ws: Worksheet, last_row: int = LAST_ROW) -> None:
+    """Put the conditional formats of ``HIGHLIGHTS`` on the form, its indicator rows ending
+    at ``last_row`` (a form with more rows than the standard one: ``layout.Form``)."""
     for highlight in HIGHLIGHTS:
         fill, font = _ERROR if highlight.error else _WARNING
-        ws.conditional_formatting.add(highlight.ref, FormulaRule(
-            formula=[highlight.formula(highlight.rows[0])], fill=fill, font=font,
+        ws.conditional_formatting.add(highlight.ref(last_row), FormulaRule(
+            formula=[highlight.formula(highlight.rows[0], last_row)], fill=fill, font=font,
             stopIfTrue=False))

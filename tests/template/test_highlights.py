@@ -18,7 +18,7 @@ from openpyxl.utils.cell import range_boundaries
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "product"))
 from test_real_shapes_clerk import filled, findings, recalculated  # noqa: E402
 
-from jixiao.layout import SHEET  # noqa: E402
+from jixiao.layout import LAST_ROW, SHEET  # noqa: E402
 from jixiao.template.highlights import HIGHLIGHTS  # noqa: E402
 
 
@@ -79,7 +79,7 @@ def _marks(path: Path) -> set[tuple[str, str]]:
     for highlight in HIGHLIGHTS:
         first, last = highlight.rows
         for row in range(first, last + 1):
-            compiled = _compiled(highlight.formula(row))
+            compiled = _compiled(highlight.formula(row, LAST_ROW))
             result = compiled(*(value(name.replace("$", "")) for name in compiled.inputs))
             if bool(np.ravel(result)[0]) is True:
                 marks.add((highlight.code, f"{highlight.column}{row}"))

@@ -388,12 +388,21 @@ def test_reader_follows_the_names_not_the_coordinates(tmp_path):
     assert read.project.name == "信息安全等保项目"
 
 
-def test_too_many_indicators_for_a_group(tmp_path):
+def test_more_indicators_than_a_group_has_rows_get_rows_of_their_own(tmp_path):
+    """Before rt34: “产出指标“时效指标”有 4 条三级指标，标准模板只有 3 行”, no file. The
+    form now has a 4th 时效 row (and so every row below one lower); the table reads back
+    whole, in the template's order. A 二级 not in the template still refuses."""
     table = small_table()
-    table.indicators = [Indicator("产出指标", "时效指标", f"时效{i}", "及时", "达成", 5.0)
-                        for i in range(4)]
-    with pytest.raises(JixiaoError, match="时效指标.*4 条.*只有 3 行"):
-        build_template(tmp_path / "x.xlsx", table=table)
+    table.indicators += [Indicator("产出指标", "时效指标", f"时效{i}", "及时", "达成", 5.0)
+                         for i in range(4)]
+    path = tmp_path / "x.xlsx"
+    build_template(path, table=table)
+    read = read_template(path)
+    assert [i.name for i in read.indicators] == [
+        "预算资金执行率", "设备数", "时效0", "时效1", "时效2", "时效3", "单价", "防护能力",
+        "服务对象满意度"]
+    assert read.indicators[5].sources["name"] == Source(SHEET, "D24")  # 21, 22, 23 and 24
+    assert name_range(openpyxl.load_workbook(path), "JX_Name")[1] == "D13:D43"
     table.indicators = [Indicator("产出指标", "其他指标", "甲", "1", "1", 5.0)]
     with pytest.raises(JixiaoError, match="不在标准模板中"):
         build_template(tmp_path / "x.xlsx", table=table)
