@@ -452,24 +452,63 @@ def keep_backup(source: Path) -> Path:
     raise OutputError(f"“{source.name}”已有 {MAX_BACKUPS} 个备份（.bak），请清理后再试")
 
 
-def write_new(target: Path, fill: Callable[[Path], object]) -> Path:
+def write_new(target: Path, fill: Callable[[Path], object],
+              replaceable: Callable[[Path], bool] | None = None) -> Path:
     """Write a new file — ``fill(temporary)`` writes it — to ``target``, or, when anything
     is there (a file the user may have opened and edited), to the first free name of
     ``NAME (2).xlsx``, ``NAME (3).xlsx`` … as Windows and Excel name a second copy; return
     the name written. Nothing is replaced: each name is taken exclusively, as
-    ``keep_backup``'s are (so a link planted at a name is never followed either)."""
+    ``keep_backup``'s are (so a link planted at a name is never followed either) — but for
+    a regular file that ``replaceable`` accepts (jixiao's own unedited annotated copy:
+    ``report.annotate.own_copy``), which is replaced where it stands. ``next_name`` says
+    which name that is before anything is written."""
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"无法写入“{target}”：目录“{directory}”不存在")
     names = (numbered_name(target, number) for number in range(1, MAX_BACKUPS + 1))
     with _finished(target, fill, f"无法写入“{target}”") as temporary:
         raise_if_stopping()
-        written = next((name for name in names if _claimed(temporary, name)), None)
+        written = next((name for name in names if _claimed(temporary, name)
+                        or _replaced(temporary, name, replaceable)), None)
     if written is not None:
         _sweep(target)  # those of NAME.xlsx a killed run left, whichever name was taken
         return written
     raise OutputError(f"“{target.name}”和“{numbered_name(target, 2).name}”至"
                       f"“{numbered_name(target, MAX_BACKUPS).name}”都已存在，请清理后再试")
+
+
+def next_name(target: Path, replaceable: Callable[[Path], bool] | None = None) -> Path | None:
+    """The name ``write_new(target, …, replaceable)`` would write now: the first of
+    ``target``, NAME (2).xlsx … that is free or holds a file ``replaceable`` accepts;
+    None when all are taken (a batch finds there the copy an earlier run wrote)."""
+    return next((name for number in range(1, MAX_BACKUPS + 1)
+                 if not os.path.lexists(name := numbered_name(target, number))
+                 or _may_replace(name, replaceable)), None)
+
+
+def _may_replace(name: Path, replaceable: Callable[[Path], bool] | None) -> bool:
+    """Whether ``write_new`` replaces the file at ``name``: a regular file (never a link)
+    that ``replaceable`` accepts."""
+    if replaceable is None:
+        return False
+    try:
+        if not stat.S_ISREG(os.lstat(name).st_mode):
+            return False
+    except OSError:
+        return False
+    return replaceable(name)
+
+
+def _replaced(temporary: Path, name: Path, replaceable: Callable[[Path], bool] | None) -> bool:
+    """Whether the finished file ``temporary`` replaced the file at ``name`` (``_may_replace``)."""
+    if not _may_replace(name, replaceable):
+        return False
+    try:
+        os.replace(temporary, name)  # a rename never follows a link planted meanwhile
+    except OSError as error:
+        raise OutputError(f"无法写入“{name}”：{os_error_text(error)}") from None
+    _flush_directory(name.parent if str(name.parent) else Path("."))
+    return True
 
 
 def not_replaced(existing: Path) -> str:

@@ -115,18 +115,16 @@ def _annotated(result: FileResult, target: Path, *, folder: bool, force: bool,
     from jixiao.errors import OutputError, UnreadableWorkbook
     from jixiao.report.annotate import annotate
     from jixiao.report.result import ANNOTATION_FAILED
-    from jixiao.xlsx.marks import ANNOTATED_MARK, written_by_jixiao
 
     if unmade is not None:
         result.notes.append(f"{ANNOTATION_FAILED}：{unmade}{UNWRITABLE_HINT}")
         return None
-    # a name jixiao made up in a folder (NAME-校验.xlsx) is replaced where jixiao's own
-    # unchanged copy is there, and never written through a link
-    ours = folder and written_by_jixiao(str(target)) == ANNOTATED_MARK
     try:
+        # a name jixiao made up in a folder (NAME-校验.xlsx) is replaced where jixiao's own
+        # unchanged copy is there (as batch --annotate-dir's), never written through a link
         notes: list[str] = []
         copy = annotate(result.path, target, result.findings, derived=folder, notes=notes,
-                        result=result, keep=not force and not ours)
+                        result=result, keep=not force, own_replaced=folder)
     except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
         result.notes.append(f"{ANNOTATION_FAILED}：{error}")
         return None

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding, findings_rows
 from jixiao.errors import JixiaoError, OutputError, StrictOpenXml, UnreadableWorkbook
-from jixiao.fileio import atomic_output, os_error_text, write_new
+from jixiao.fileio import atomic_output, next_name, os_error_text, write_new
 from jixiao.report.result import FileResult
 from jixiao.xlsx.annotate_package import Mark, ResultRow, Revealed, write_annotated
 from jixiao.xlsx.guard import check_package
@@ -57,12 +57,32 @@ SIMPLIFIED = ("“{name}”的结构无法逐项保留，标注副本经 openpyx
               "单元格内的富文本等内容可能被简化，请以原文件为准")
 
 
+def own_copy(path: Path) -> bool:
+    """Whether the file at ``path`` is an annotated copy jixiao wrote and nobody has edited
+    and saved since (``xlsx.marks.written_by_jixiao``, as batch discovery knows its own):
+    the one file a copy in a folder of copies replaces (``annotate``'s ``own_replaced``)."""
+    from jixiao.xlsx.marks import ANNOTATED_MARK, written_by_jixiao
+
+    return written_by_jixiao(str(path)) == ANNOTATED_MARK
+
+
+def copy_name(output: str | Path) -> Path | None:
+    """Where ``annotate(…, keep=True, own_replaced=True)`` writes the copy named ``output``
+    now: ``output``, or the first NAME (2).xlsx … that is free or holds jixiao's own
+    unedited copy (``own_copy``); None when every name is taken. A batch finds the copy
+    an earlier run wrote of a file there (``batch.run``)."""
+    return next_name(Path(output), own_copy)
+
+
 def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding], *,
              derived: bool = False, notes: list[str] | None = None,
-             result: FileResult | None = None, keep: bool = False) -> Path:
+             result: FileResult | None = None, keep: bool = False,
+             own_replaced: bool = False) -> Path:
     """Write ``output``: a copy of ``source`` with ``findings`` marked on their cells; return
     the name written. ``keep``: a file already at ``output`` is not replaced — the copy goes
-    to the first free NAME (2).xlsx … (``fileio.write_new``, as recalc's default output).
+    to the first free NAME (2).xlsx … (``fileio.write_new``, as recalc's default output);
+    ``own_replaced`` too: but for jixiao's own unedited copy there (``own_copy``), replaced
+    (a name jixiao made up in a folder of copies: the reviewer runs again; ``copy_name``).
     ``derived``: jixiao made the name up, so it is never written through a link
     (``fileio.atomic_output``). ``notes``: where to say that the copy was written through
     openpyxl (``SIMPLIFIED``), for the user to be told. ``result``: the check of
@@ -148,8 +168,8 @@ def annotate(source: str | Path, output: str | Path, findings: Sequence[Finding]
                                 macro_enabled=output.suffix.lower() == ".xlsm",
                                 results=results, revealed_rows=_revealed_rows)
 
-    if keep:
-        return write_new(output, fill)  # nothing replaced, no link followed
+    if keep:  # nothing replaced but jixiao's own copy, no link followed
+        return write_new(output, fill, own_copy if own_replaced else None)
     with atomic_output(output, derived=derived) as temporary:
         fill(temporary)
     return output

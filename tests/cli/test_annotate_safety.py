@@ -52,6 +52,9 @@ def test_a_folder_replaces_its_own_copies_only(tmp_path, capsys):
     assert theirs.read_bytes() == before
     assert sorted(path.name for path in folder.iterdir()) == ["z-校验 (2).xlsx", "z-校验.xlsx"]
     assert "（“z-校验.xlsx”已存在，未覆盖；要覆盖它请加 --force）" in out
+    code, out, _ = run(capsys, source, "--annotate", folder)  # its own (2) replaced: no (3)
+    assert sorted(path.name for path in folder.iterdir()) == ["z-校验 (2).xlsx", "z-校验.xlsx"]
+    assert theirs.read_bytes() == before and "z-校验 (2).xlsx（“z-校验.xlsx”已存在" in out
     run(capsys, source, "--annotate", folder, "--force")
     assert written_by_jixiao(str(theirs)) == ANNOTATED_MARK
 
