@@ -62,7 +62,8 @@ def check_folder(paths: str | Iterable[str], rules: str | None = None,
     summaries = {file: FileSummary.from_report(file, {"file": file, "findings": [],
                                                       "error": f"“{Path(file).name}”{why}"})
                  for file, why in odd.items()}
-    jobs = [(file, rules, None, timeout) for file in files if file not in odd]
+    jobs: list[Job] = [(file, rules, None, timeout, False) for file in files
+                       if file not in odd]
     for checked in _run_local(jobs, options, work=_with_indicators):
         assert checked.summary is not None
         if not (checked.summary.document_without_table or checked.summary.results_summary):
@@ -77,7 +78,7 @@ def _with_indicators(jobs: list[Job]) -> list[Checked]:
     done = []
     for job in jobs:
         digest, data = hashed_content(job[0], limits.max_file_bytes)
-        done.append(Checked.of(check_one(*job[:4], data, limits),
+        done.append(Checked.of(check_one(*job[:4], data=data, limits=limits),
                                content_key("", job[0], digest), indicators=True))
     return done
 

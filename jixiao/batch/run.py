@@ -236,15 +236,20 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
         rows.clear()
 
     def from_cache(file: str, content: str, target: str | None) -> bool:
-        """Record ``file`` from the cache if it holds a result for its content."""
+        """Record ``file`` from the cache if it holds a result for its content (and, with
+        copies asked for, the copy of it is where this run would write it)."""
         outcome = cache.find(file, content)
-        if outcome is None or not (target is None or outcome.error
-                                   or _copy_of(target, file, content, cache)):
+        if outcome is None:
             return False
+        summary = FileSummary.from_report(file, outcome.report, outcome.notes)
+        if target is not None and not outcome.error:
+            copy = _found_copy(target, file, content, cache)
+            if copy is None:
+                return False
+            summary = dataclasses.replace(summary, annotated=copy)
         key = cache.key(file, content)
         hits.append(key)
-        record(FileSummary.from_report(file, outcome.report, outcome.notes), key,
-               content=content)
+        record(summary, key, content=content)
         return True
 
     keys: dict[str, str] = {}
@@ -262,7 +267,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
 
     def job(file: str) -> Job:
         return (file, options.rules, None if file in astray else targets.get(file),
-                options.timeout)
+                options.timeout, options.force)
 
     def jobs() -> Iterator[Job]:
         """What is left to check, found lazily: the workers start on the first file."""
@@ -399,24 +404,31 @@ def _remove_stale_temporaries(targets: dict[str, str]) -> None:
             folder, lambda name, names=names: name in names or is_annotated_name(name))
 
 
-def _copy_of(target: str, file: str, content: str, cache: ResultCache) -> bool:
-    """Whether the annotated copy at ``target`` was made of ``file`` as it is now (a file
-    changed back, or two files' names swapped, must not keep another content's copy): the
-    source the copy names, keyed as the cache keys contents, is ``content``."""
+def _found_copy(target: str, file: str, content: str, cache: ResultCache) -> str | None:
+    """The annotated copy an earlier run made of ``file`` as it is now, where this run
+    would write it (``report.annotate.copy_name``: ``target``, or NAME (2).xlsx … where
+    a file not jixiao's was kept there); None if none is (a file changed back, or two
+    files' names swapped, must not keep another content's copy: the source the copy
+    names, keyed as the cache keys contents, is ``content``)."""
+    from jixiao.report.annotate import copy_name
     from jixiao.xlsx.marks import annotated_from
 
-    made_of = annotated_from(target)
-    return made_of is not None and cache.content_key(file, made_of) == content
+    copy = copy_name(target)
+    made_of = annotated_from(str(copy)) if copy is not None else None
+    if made_of is None or cache.content_key(file, made_of) != content:
+        return None
+    return target if copy == Path(target) else str(copy)
 
 
 def _annotated(summary: FileSummary, target: str | None) -> str | None:
-    """The annotated copy of a file: ``target`` if one was written there (or, from the
-    cache, found there), None when the file got none (unreadable, or writing it failed)."""
+    """The annotated copy of a file: the name written (``target``, or NAME (2).xlsx where
+    a file there was kept) or, from the cache, found; None when the file got none
+    (unreadable, or writing it failed)."""
     if target is None or summary.unreadable or summary.document_without_table:
         return None
     if any(note.startswith(ANNOTATION_FAILED) for note in summary.notes):
         return None
-    return target
+    return summary.annotated or target
 
 
 def write_jsonl(target: Path, cache: ResultCache, run: BatchRun) -> None:

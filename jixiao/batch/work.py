@@ -10,6 +10,7 @@ JSON to parse and nothing to hash.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from dataclasses import dataclass, field
@@ -32,13 +33,18 @@ from jixiao.report.result import ANNOTATION_FAILED
 from jixiao.xlsx.limits import Limits
 
 DEFAULT_TIMEOUT = 60.0  # seconds one file may take before it is abandoned
-Job = tuple[str, "str | None", "str | None", "float | None"]  # file, rules, annotate_to, timeout
+# file, rules, annotate_to, timeout, replace (--force: a file at annotate_to is replaced)
+Job = tuple[str, "str | None", "str | None", "float | None", bool]
 
 
 def check_one(file: str, rules: str | None = None, annotate_to: str | None = None,
-              timeout: float | None = DEFAULT_TIMEOUT, data: bytes | None = None,
-              limits: Limits | None = None) -> Outcome:
+              timeout: float | None = DEFAULT_TIMEOUT, replace: bool = False,
+              data: bytes | None = None, limits: Limits | None = None) -> Outcome:
     """Check one file as ``jixiao check FILE --json [--annotate …]`` does; never raises.
+
+    The annotated copy goes to ``annotate_to`` as ``jixiao check --annotate FOLDER`` writes
+    it: a file there that is not jixiao's own unedited copy is kept, the copy written to
+    NAME (2).xlsx … (``outcome.annotated`` names it), unless ``replace`` (``--force``).
 
     A file still being checked after ``timeout`` seconds is abandoned: its row
     says so (``given_up``) and the batch goes on. ``data``: its content, read already;
@@ -49,7 +55,7 @@ def check_one(file: str, rules: str | None = None, annotate_to: str | None = Non
 
     try:
         with time_limit(timeout, os.path.basename(file)) as expiry:
-            outcome = _check_and_annotate(file, rules, annotate_to, data, limits)
+            outcome = _check_and_annotate(file, rules, annotate_to, replace, data, limits)
     except TimedOut as error:
         return Outcome(file, {"file": file, "findings": [], "error": str(error)}, given_up=True)
     outcome.given_up = expiry.expired  # its TimedOut made the file's error (check_workbook)
@@ -57,7 +63,8 @@ def check_one(file: str, rules: str | None = None, annotate_to: str | None = Non
 
 
 def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
-                        data: bytes | None = None, limits: Limits | None = None) -> Outcome:
+                        replace: bool = False, data: bytes | None = None,
+                        limits: Limits | None = None) -> Outcome:
     from jixiao.errors import JixiaoError
     from jixiao.pipeline import check_workbook
     from jixiao.report.json import json_objects
@@ -70,9 +77,10 @@ def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
 
         try:
             Path(annotate_to).parent.mkdir(parents=True, exist_ok=True)
-            annotate(result.path, annotate_to, result.findings, derived=True,
-                     notes=outcome.notes, result=result)
-            outcome.annotated = annotate_to
+            written = annotate(result.path, annotate_to, result.findings, derived=True,
+                               notes=outcome.notes, result=result, keep=not replace,
+                               own_replaced=True)
+            outcome.annotated = annotate_to if written == Path(annotate_to) else str(written)
             _written()
         except JixiaoError as error:
             outcome.notes.append(f"{ANNOTATION_FAILED}：{error}")
@@ -144,10 +152,11 @@ class Checked:
             key = row_key(outcome.file, content)
             sealed = (key, time.time(), seal(settings.secret, key, texts[0]),
                       seal(settings.secret, key, texts[1]))
-        return cls(outcome.file, content, texts,
-                   FileSummary.from_report(outcome.file, outcome.report, outcome.notes,
-                                           indicators),
-                   outcome.error is not None, sealed)
+        summary = FileSummary.from_report(outcome.file, outcome.report, outcome.notes,
+                                          indicators)
+        if outcome.annotated is not None:  # the name written: NAME (2).xlsx where one was kept
+            summary = dataclasses.replace(summary, annotated=outcome.annotated)
+        return cls(outcome.file, content, texts, summary, outcome.error is not None, sealed)
 
     def row(self, key: str, secret: bytes) -> tuple[object, ...]:
         """Its cache row (``ResultCache.put_rows``)."""
@@ -219,7 +228,8 @@ def stop_asked(number: int, frame: object) -> None:
 def _check_here(job: Job | tuple[Any, ...], settings: RunSettings,
                 limits: Limits | None = None) -> Checked:
     file, rules, target, timeout = job[:4]
-    again = len(job) > 4 and job[4]  # the cache's row would not do: check it
+    replace = len(job) > 4 and job[4]
+    again = len(job) > 5 and job[5]  # the cache's row would not do: check it
     # The bytes hashed are the bytes checked: the file is read once (up to the size
     # limit; a larger one is hashed as it streams past and refused by the check).
     limits = limits or Limits.from_environment()
@@ -232,7 +242,7 @@ def _check_here(job: Job | tuple[Any, ...], settings: RunSettings,
             if unreadable is not None and (target is None or unreadable
                                            or os.path.exists(target)):
                 return Checked(file, key)
-    outcome = check_one(file, rules, target, timeout, data, limits)
+    outcome = check_one(file, rules, target, timeout, replace, data, limits)
     return Checked.of(outcome, given_up_key(content, timeout) if outcome.given_up else content,
                       settings)
 

@@ -27,14 +27,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=None, metavar="N",
                         help="并行进程数（默认为 CPU 核数；1 表示在本进程中逐个校验）")
     parser.add_argument("--annotate-dir", metavar="目录",
-                        help="为每个可读的文件另存标注副本到此目录（保持子文件夹结构）")
+                        help="为每个可读的文件另存标注副本到此目录（保持子文件夹结构），"
+                             "副本名为 名字-校验.xlsx。已有同名文件时不覆盖，另存为 名字-校验 (2).xlsx 等"
+                             "（jixiao 以前写出、未经改动的标注副本直接替换）")
     parser.add_argument("--rules", default=None, metavar="规则",
                         help="评分规则：mof2020、ratio、sichuan（默认用工作簿中写明的，否则 mof2020）")
     parser.add_argument("--timeout", type=float, default=None, metavar="秒",
                         help="单个文件最多处理多少秒，超时则放弃并在汇总中注明"
                              "（默认 60，或环境变量 JIXIAO_TIMEOUT；0 为不限）")
     parser.add_argument("--force", action="store_true",
-                        help="不使用缓存，全部重新校验（默认跳过内容未变的文件）")
+                        help="不使用缓存，全部重新校验（默认跳过内容未变的文件）；"
+                             "标注副本的文件名已存在时覆盖它，不另存为 (2)")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="local：本机多进程（默认）；dask：用 Dask 集群")
     parser.add_argument("--scheduler", metavar="地址",
@@ -150,7 +153,8 @@ def run(args: argparse.Namespace) -> int:
                 if annotate_dir is not None and (
                         skip or not _inside_inputs(annotate_dir, args.paths)):
                     summary.earlier_copies = describe_earlier_copies(earlier_copies(
-                        annotate_dir, run.targets.values(), roots), annotate_dir)
+                        annotate_dir, [*run.targets.values(), *run.annotated.values()],
+                        roots), annotate_dir)
                 summary.failed_copies = describe_failed_copies(run.copies_failed)
                 # the cache this run made gives way on a full disk: the summary comes first
                 cache.make_room(summary.size_estimate()
@@ -179,11 +183,30 @@ def run(args: argparse.Namespace) -> int:
     if summary.notice:
         print(summary.notice)
     print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))
+    _say_renamed_copies(run.annotated, run.targets)
     if stop.received is not None:
         return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
     # annotated copies asked for and not written (a full or read-only disk): an output of
     # the run is missing, as when ``jixiao check --annotate`` cannot write its copy
     return 2 if run.copies_failed else summary.exit_code()
+
+
+def _say_renamed_copies(annotated: dict[str, str], targets: dict[str, str]) -> None:
+    """The annotated copies written under another name than their own, because a file
+    there was kept (a unit's table, a copy the reviewer edited): each, as check says it
+    (``fileio.not_replaced``), the first few of them."""
+    from jixiao.fileio import not_replaced
+
+    renamed = [(copy, targets[file]) for file, copy in annotated.items()
+               if file in targets and copy != targets[file]]
+    for copy, target in renamed[:_RENAMED_SHOWN]:
+        print(f"已写入标注副本：{copy}{not_replaced(Path(target))}")
+    if len(renamed) > _RENAMED_SHOWN:
+        print(f"……共 {len(renamed)} 个标注副本因同名文件已存在而另存为“(2)”等新文件名，"
+              "汇总表的“标注副本”栏链接到实际写出的文件")
+
+
+_RENAMED_SHOWN = 5
 
 
 def _inside_inputs(folder: Path, paths: list[str]) -> bool:
