@@ -36,14 +36,16 @@ _NUMBER = r"(\d+(?:\.\d+)?|[" + _NUMERALS + "]+)"
 _COUNTED = r"(?![\d." + _NUMERALS + "]*(?:个|项|类|批|部分|档))"
 # The whole table's score: 总分, 总得分, 自评得分, 该项目得分, 项目自评总分, or 得分 opening a
 # clause (经自评，得分98分) — not one topic's (满意度得分9分), nor the scale (总分值100)
-# — or, the number followed by 分, 自评得 97 分 (子洲's report) and 综合评分98.93分. A year
+# — or, the number followed by 分, 自评得 97 分 (子洲's report), 综合评分98.93分 and the
+# parts' sum (…，合计96.44分; a part's, 产出指标合计48.5分, is ``_of_a_part``'s). A year
 # may stand before its 得分 or 总分 (该项目2024年度得分89.5分, 经自评，2024年得分…): whose
 # year it is, the table's or another, is the sentence's reading's (``_this_years``)
 _SCORE_YEAR = r"(?:(?:19|20)\d{2}年度?(?=总|得))?"
 _SAID_TOTAL = re.compile(r"(?:(?:自评|评价|评审|考核|综合|最终|项目|绩效|整体)+" + _SCORE_YEAR
                          + r"总?得?分|总得?分|(?<![^,;。:])" + _SCORE_YEAR + "得分)"
                          r"数?(?:为|是|:|共计|合计)?" + _NUMBER + _COUNTED + "分?"
-                         r"|(?:(?:自评|评价|考核|评审)得|(?:综合|自评|最终|绩效|总)评分(?:为|是|:)?)"
+                         r"|(?:(?:自评|评价|考核|评审)得|(?:综合|自评|最终|绩效|总)评分(?:为|是|:)?"
+                         r"|(?:合计|总计|共计)(?:得分)?(?:为|是|:|达到?)?)"
                          + _NUMBER + "分")
 # The grade: 评价等级为优, 等级优, 自评等级：良好, 评价结果为“优” — not any 结果 (实施结果良好)
 _SAID_GRADE = re.compile(r"(?:等级|等次|级别|评级|(?:自评|评价|考核|评审)(?:结果|结论))(?:评定|评价)?"
@@ -111,7 +113,8 @@ def _results(text: Any) -> tuple[float | None, int, str | None]:
     plain = _without_parts(_changed_to(normalize_text(text)))
     totals = [(number, _decimals(said), _of_the_whole(plain, match))
               for match in _SAID_TOTAL.finditer(plain)
-              if (number := _number(said := match.group(1) or match.group(2))) is not None]
+              if (number := _number(said := match.group(1) or match.group(2))) is not None
+              and not _of_a_part(plain, match)]
     if len(totals) > 1 and 0 < sum(whole for *_, whole in totals) < len(totals):
         totals = [said for said in totals if said[2]]  # the one said of the whole project
     if len(totals) > 1 and abs(totals[0][0] - FULL_MARKS) <= TOLERANCE:
@@ -147,6 +150,31 @@ def _of_the_whole(plain: str, said: re.Match[str]) -> bool:
     clause opens on it (该项目2024年度得分…, 经自评得分…, 项目综合得分…)."""
     lead = _CLAUSE_MARK.split(plain[:said.start()])[-1]
     return _WHOLE_LEAD.fullmatch(lead) is not None
+
+
+# A part of the table scored apart: the money's execution (执行率, 预算执行), a 一级 or
+# 二级 indicator (产出指标, 满意度, 成本…) — named before a score, or stating its figure in
+# the clause before a bare 得分 (执行率95%，得分9.5分)
+_TOPIC = re.compile("指标|满意度|产出|效益|成本|数量|质量|时效|执行率|预算执行")
+# What the score is given against, not of (对照绩效指标自评得分95分): no part
+_AGAINST = re.compile("(?:对照|对标|依据|根据|按照|参照|依照)")
+# A clause stating a part's figure, ending on it (执行率95%, 满意度92.5%, 执行178.6万元 —
+# the money spent, its 其中：执行率… left off by ``_without_parts``)
+_PART_FIGURE = re.compile(f"(?:{_TOPIC.pattern}|执行|支出)" r".*\d(?:\.\d+)?(?:%|万?元|分|人次?|个|项)?$")
+
+
+def _of_a_part(plain: str, said: re.Match[str]) -> bool:
+    """Whether a total ``_SAID_TOTAL`` found in ``plain`` is a part's score, not the
+    table's: a part named before it in its clause (满意度评价得分9.44分, 产出指标合计48.5分;
+    not 对照绩效指标自评得分, the indicators looked to), or a bare 得分 opening its clause
+    right after a clause stating a part's figure (执行率95%，得分9.5分 — 执行率得分9.5分 is
+    no total either)."""
+    clauses = _CLAUSE_MARK.split(plain[:said.start()])
+    lead = clauses[-1]
+    if _TOPIC.search(lead) and not _AGAINST.match(lead):
+        return True
+    return not lead and said.group().startswith("得") and len(clauses) > 1 \
+        and _PART_FIGURE.search(clauses[-2]) is not None
 
 
 def _whole_clause(clause: str) -> bool:
@@ -327,11 +355,10 @@ YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")
 
 # A report sentence saying something else than this project's result: the grading scale
 # (综合评分90分（含）以上为优秀等级，80（含）-90分为良好), a rate (满意度评价得分为95%), one
-# indicator's or 一级's score (产出指标考核得分45分, 满意度指标评价得9.5分)
+# indicator's or 一级's score (产出指标考核得分45分, 满意度指标评价得9.5分: ``_of_a_part``)
 _SENTENCE = re.compile("[。；;！!？?\n]")
 _SCALE = re.compile(r"\d(?:\.\d+)?分?(?:\(含\)|（含）)?(?:及?以上|及?以下|[-~～至到])")
 _PERCENT_SAID = re.compile(r"(?:得分|评分)(?:为|是|:)?\d+(?:\.\d+)?%")
-_TOPIC = re.compile("指标|满意度|产出|效益|成本|数量|质量|时效|执行率|预算执行")
 
 
 def _report_results(text: str, year: int | None = None, project: str | None = None
@@ -358,9 +385,7 @@ def _report_results(text: str, year: int | None = None, project: str | None = No
             continue
         said_total, said_decimals, said_grade = _results(plain)
         if said_total is not None and total is None:
-            found = _SAID_TOTAL.search(plain)
-            if found is None or not _TOPIC.search(plain[:found.start()].split(",")[-1]):
-                total, decimals = said_total, said_decimals
+            total, decimals = said_total, said_decimals
         if said_grade is not None and grade is None:
             grade = said_grade
     return total, decimals, grade

@@ -478,3 +478,86 @@ def test_a_phrase_before_project_is_no_other_projects_name(lead):
     "部门整体支出自评得分92分，评价等级为良"])
 def test_another_project_named_with_its_result_is_not_the_tables(text):
     assert _report_results(text, 2024, "培训项目") == (None, 0, None)
+
+
+@pytest.mark.parametrize(("text", "total", "grade"), [
+    # rt34 r6 v5_e5, v5_e3, v11_b; r1 f1, f2: the 执行率's score said before the total
+    ("自评结论：本项目年度预算100万元，执行95万元，执行率95%，得分9.5分，项目自评得分94.44分，"
+     "评价等级为优。", 94.44, "优"),
+    ("执行率95%，得分9.5分。综合得分94.44分", 94.44, None),
+    ("项目全年预算185万元，执行178.6万元，其中：资金执行率96.54%，得分9.65分；总分98.34分，"
+     "评价等级为优。", 98.34, "优"),
+    ("项目全年预算185万元，执行178.6万元，执行率96.54%，得分9.65分；绩效指标得分88.69分；"
+     "总分98.34分", 98.34, None),
+    # rt34 r6 v5_e1, v3_c6: the parts listed, then their 合计 or the 综合得分
+    ("预算执行得分9.5分，产出指标得分48.5分，效益指标得分27分，满意度得分9.44分，合计96.44分，"
+     "等级为优", 96.44, "优"),
+    ("自评结论：本项目预算执行率95%，得分9.5分；产出指标得分48.5分；效益指标得分27分；满意度"
+     "指标得分9.44分；综合得分96.44分，评价等级为优。", 96.44, "优"),
+    ("各项得分合计96.44分，评价等级为优", 96.44, "优"),
+    # a part's score alone: no total
+    ("预算执行率95%，得分9.5分", None, None),
+    ("服务对象满意度92.5%，得分9.25分", None, None),
+    ("产出指标合计48.5分", None, None),
+    ("满意度评价得分9.44分", None, None),
+    # the part named with its 得分: the total after it (controls)
+    ("执行率得分9.5分，项目自评得分94.44分", 94.44, None),
+    ("执行率95%，得9.5分，项目自评得分94.44分", 94.44, None),
+    # no part's figure before the 得分, or the indicators only looked to: the total
+    ("经自评，各项指标均已完成，得分98分，评价等级为优", 98.0, "优"),
+    ("对照绩效指标自评得分95分", 95.0, None)])
+def test_a_parts_score_is_not_the_total(text, total, grade):
+    """A 得分 right after a part's figure (执行率95%，得分9.5分) or after a part named
+    (满意度评价得分, 产出指标合计) is that part's; the total is the one the sentence states
+    of the whole (项目自评得分, 总分, 综合得分, 合计)."""
+    assert stated_results(text) == (total, grade)
+    said_total, _, said_grade = _report_results(text, 2024)
+    assert (said_total, said_grade) == (total, grade)
+
+
+@pytest.mark.parametrize(("text", "restated"), [
+    ("自评结论：本项目年度预算100万元，执行95万元，执行率95%，得分9.5分，项目自评得分99.98分，"
+     "评价等级为优。", {}),
+    ("自评结论：预算执行得分9.5分，产出指标得分48.5分，效益指标得分27分，满意度得分9.44分，"
+     "合计96.44分，等级为优。", {"total": 96.44}),
+    ("自评结论：本项目预算执行率95%，得分9.5分；产出指标得分48.5分；综合得分96.44分，评价等级"
+     "为优。", {"total": 96.44})])
+def test_a_conclusion_with_its_parts_scores_restates_only_its_total(tmp_path, text,
+                                                                     restated):
+    """rt34 r6 v5_e5 (false JX506 "此处写总分 9.5"), v5_e1 (the wrong 合计 unread), v3_c6
+    (JX506 quoting 9.5, not the 96.44 stated)."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    sheet.merge(sheet.line(text), 1, 9)
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert table.restated == restated
+    findings = run_checks(table, evaluate(table))
+    assert [f.code for f in findings] == ["JX506"] * len(restated)
+    assert all("96.44" in f.message for f in findings)
+
+
+@pytest.mark.parametrize("blank", [0, 1])
+def test_a_conclusion_heading_owns_the_text_rows_under_it(tmp_path, blank):
+    """rt34 r1 d10: 自评结论 alone on a row, a line stating no result, then 经自评，得分95分，
+    评价等级为良: the heading's too (was 未发现问题: the heading owned the next row only)."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    sheet.merge(sheet.line("自评结论"), 1, 9)
+    sheet.merge(sheet.line("项目已按计划完成各项绩效目标。"), 1, 9)
+    sheet.blank(blank)
+    sheet.merge(sheet.line("经自评，得分95分，评价等级为良。"), 1, 9)
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert table.restated == {"total": 95.0, "grade": "良"}
+    assert [f.code for f in run_checks(table, evaluate(table))] == ["JX506", "JX506"]
+
+
+def test_a_conclusion_headings_rows_end_at_the_signatures(tmp_path):
+    """The heading's rows end at the signature lines: what follows them is not read."""
+    book = Book()
+    sheet = standard_sheet(book.sheet())
+    sheet.merge(sheet.line("自评结论"), 1, 9)
+    sheet.merge(sheet.line("项目已按计划完成各项绩效目标。"), 1, 9)
+    sheet.line("填报人：张三", None, None, None, "联系电话：86661234")
+    sheet.merge(sheet.line("经自评，得分95分，评价等级为良。"), 1, 9)
+    (table,) = read_tables(book.save(tmp_path / "t.xlsx"))
+    assert table.restated == {}
