@@ -312,36 +312,62 @@ def read_statements(grid: Grid, first: int, last: int, stop: int,
             row += 1
             continue
         column = stated_cell(grid, row)
+        said = [] if column is None else [(row, column)]
         if column is None and row > last:
-            under = _under_heading(grid, row, stop)
-            if under is None:
+            said = _under_heading(grid, row, stop)  # 自评结论 | then its rows: the label's
+            if not said:
                 break
-            row, column = under  # 自评结论 | then its sentence: the label's, read with it
-        if column is not None and (row, column) not in used:
-            read_stated(grid, row, column, table)
+        for row, column in said:
+            if (row, column) not in used:
+                read_stated(grid, row, column, table)
         if row > last:
             last, blank = row, 0
         row += 1
     return last
 
 
-def _under_heading(grid: Grid, row: int, stop: int) -> tuple[int, int] | None:
+def _under_heading(grid: Grid, row: int, stop: int) -> list[tuple[int, int]]:
     """Where a conclusion's heading alone on ``row`` (自评结论, 评价结论, 总体评价, 结论,
-    merged across the table or not) has its sentence stating the results: the cell of the
-    next row with cells (a blank row between at most, before ``stop``), read as it is
-    beside the label (``stated_cell``); None where the row is no such heading or the
-    sentence states no result. In a document only inside its table: a heading among the
-    report's paragraphs is the report's (``read_report_text``)."""
+    merged across the table or not) has its sentences stating the results: the cells of
+    the rows it heads that state any (``stated_cell``), in order — its text rows under it,
+    one blank row between at most, up to ``stop``, a row of the table or of more than two
+    cells, another heading, a note, a row explaining the table or the signature lines
+    (填报人：…, 单位负责人, 日期). None (empty) where the row is no such heading or its rows state
+    no result. In a document only inside its table: a heading among the report's
+    paragraphs is the report's (``read_report_text``)."""
     cells = grid.rows.get(row, [])
     if len(cells) != 1 or not is_conclusion_heading(grid.texts.get((row, cells[0]), "")):
-        return None
-    below = next((below for below in range(row + 1, min(stop, row + 3))
-                  if grid.rows.get(below)), None)
-    if below is None or grid.tables and not any(
-            found.first <= row and below <= found.last for found in grid.tables):
-        return None
-    column = stated_cell(grid, below)
-    return None if column is None else (below, column)
+        return []
+    inside = next(((found.first, found.last) for found in grid.tables
+                   if found.first <= row <= found.last), None)
+    if grid.tables and inside is None:
+        return []
+    said, blank = [], 0
+    for below in range(row + 1, min(stop, inside[1] + 1) if inside else stop):
+        if not grid.rows.get(below):
+            blank += 1
+            if blank > 1:
+                break
+            continue
+        if not _heads_text_row(grid, below):
+            break
+        blank = 0
+        column = stated_cell(grid, below)
+        if column is not None:
+            said.append((below, column))
+    return said
+
+
+def _heads_text_row(grid: Grid, row: int) -> bool:
+    """Whether a row is a conclusion's text under its heading: one or two texts, the first
+    no heading, note, label explaining the table nor signature line."""
+    cells = grid.rows[row]
+    if not 1 <= len(cells) <= 2 \
+            or not all(isinstance(grid.values.get((row, column)), str) for column in cells):
+        return False
+    first = grid.texts[(row, cells[0])]
+    return not (is_conclusion_heading(first) or is_footer_label(first) or is_note_label(first)
+                or is_instructions_label(first) or explaining_label(first) is not None)
 
 
 # Words of a sentence about another year's results (上年自评得分95分), not this table's
