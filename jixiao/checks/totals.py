@@ -1672,10 +1672,14 @@ def _restated_sum(table: SelfEvaluation, evaluation: Evaluation) -> str:
 
 
 def _at(table: SelfEvaluation, key: str) -> str:
-    """" G19 的" — where the table declares its 总分 (评分等级), for a message; "填报的"
+    """" G19 的" — where the table declares its 总分 (评分等级), for a message on its
+    restatement ("自评表!G19" where that is on another sheet: a 自评结论's own); "填报的"
     for a table built in code."""
     source = table.sources.get(key)
-    return f" {cell_named(table, source)} 的" if source is not None else "填报的"
+    if source is None:
+        return "填报的"
+    said = table.sources.get(f"restated_{key}")
+    return f" {cell_named(table, source, sheet=said is not None and said.sheet != source.sheet)} 的"
 
 
 def _own_errors(table: SelfEvaluation, showing: list[tuple[Source, str, str]]) -> set[Source]:
