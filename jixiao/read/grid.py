@@ -258,6 +258,10 @@ class NotedCells(Mapping[Source, CellInfo]):
         elif grids[-1] is not grid and not any(known is grid for known in grids):
             grids.append(grid)
 
+    def sheets(self) -> list[str]:
+        """The names of the sheets the noted cells are on."""
+        return list(self._grids)
+
     def any_formula(self) -> bool:
         """Whether any noted cell holds a formula (found once for the cells noted so far)."""
         noted, found = self._formula

@@ -595,21 +595,33 @@ def read_report_text(grid: Grid, table: SelfEvaluation) -> None:
     the table, or before it): declared where the table has none, else a restatement
     (``restate``: JX506). Not the scale alone (指标体系总分100分), nor another year's score."""
     inside = [(found.first, found.last) for found in grid.tables]
+    _read_paragraphs(grid, [(row, 1) for row in sorted(grid.rows) if grid.rows[row] == [1]
+                            and not any(first <= row <= last for first, last in inside)], table)
+
+
+def read_sheet_text(grid: Grid, table: SelfEvaluation) -> None:
+    """A report on the table's project on a sheet of its own (``report_sheets``: 绩效自评报告,
+    自评结论 beside the one 自评表): each text cell a paragraph, as ``read_report_text``
+    reads a document's."""
+    _read_paragraphs(grid, [(row, column) for row in sorted(grid.rows)
+                            for column in grid.rows[row]], table)
+
+
+def _read_paragraphs(grid: Grid, cells: list[tuple[int, int]], table: SelfEvaluation) -> None:
+    """``read_report_text`` of the paragraphs at ``cells`` of ``grid``."""
     used = {_cell(table, key) for key in ("total", "grade", "restated_total", "restated_grade")}
-    for row in sorted(grid.rows):
-        if grid.rows[row] != [1] or any(first <= row <= last for first, last in inside):
-            continue
-        text = grid.values.get((row, 1))
+    for row, column in cells:
+        text = grid.values.get((row, column))
         if not isinstance(text, str) or not text.strip():
             continue
-        table.report_text.append((text, grid.source(row, 1)))
-        if (row, 1) in used:
+        table.report_text.append((text, grid.source(row, column)))
+        if (grid.name, row, column) in used:
             continue
         total, decimals, grade = _report_results(text, table.project.year,
                                                   table.project.name)
         if grade is None and total is not None and abs(total - FULL_MARKS) <= TOLERANCE:
             continue  # the scale (总分100分), no grade: nothing of this project's said
-        place = note(table, grid, row, 1)
+        place = note(table, grid, row, column)
         if total is not None:
             restate(table, "total", total, place, decimals)
         if grade is not None:
@@ -646,11 +658,13 @@ def read_labelled(grid: Grid, row: int, column: int, table: SelfEvaluation) -> b
     return True
 
 
-def _cell(table: SelfEvaluation, key: str) -> tuple[int, int] | None:
+def _cell(table: SelfEvaluation, key: str) -> tuple[str, int, int] | None:
+    """The sheet, row and column of the cell read for ``key``; None where none is."""
     place = dict.get(table.sources, key)
     if place is None:
         return None
-    return (place[1], place[2]) if type(place) is tuple else row_column(place.cell)
+    return (place[0].name, place[1], place[2]) if type(place) is tuple \
+        else (place.sheet, *row_column(place.cell))
 
 
 def restate(table: SelfEvaluation, key: str, value: float | str, place: Any,

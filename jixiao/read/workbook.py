@@ -79,6 +79,7 @@ from jixiao.read.project import (
     year_from_names,
     year_from_project_name,
 )
+from jixiao.read.report_sheets import report_sheets
 from jixiao.read.roles import (
     PAGE_NUMBER,
     is_between_rows,
@@ -89,7 +90,7 @@ from jixiao.read.roles import (
 from jixiao.read.selection import kept_tables, mark_kind, mark_listed_projects, no_table
 from jixiao.read.shares import read_shares, read_weight_shares
 from jixiao.read.split_sheets import IndicatorHalf, paired_money
-from jixiao.read.statements import read_report_text
+from jixiao.read.statements import read_report_text, read_sheet_text
 from jixiao.read.totals import settle_weight_total
 from jixiao.rules import rule_set
 from jixiao.xlsx.book import (
@@ -361,6 +362,7 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     document = next((DocumentPlaces(grid.name, tuple((found.first, found.starts)
                                                      for found in grid.tables))
                      for grid in grids if grid.tables), None)
+    found = tables
     tables = kept_tables(path.name, tables, notes, hidden, document)
     for table in tables:
         sheet = table.sources["header"].sheet
@@ -401,6 +403,9 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
             # a 部门's workbook of one sheet per project, the table without 项目名称: the
             # sheet's name, where it names one (not Sheet1, 自评表, 表1)
             table.project.name = name_from_sheet(sheet, table.project)
+    if document is None:  # a report on the one table on a sheet of its own (自评结论)
+        for grid in report_sheets(grids, found, tables, hidden):
+            read_sheet_text(grid, tables[0])
     tables[0].external = external  # the workbook's, reported once
     notes.extend(_hidden_rows_note(table) for table in tables
                  if any(key.startswith(HIDDEN_ROW) for key in table.sources))
