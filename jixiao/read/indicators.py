@@ -1979,6 +1979,8 @@ def _sums_its_level1(rows: list[Indicator], ranks: list[int | None]) -> bool:
     """Whether the last row's 分值 is that of the rows right above it under one 一级 (back
     to where the 一级 changes or a subtotal stands), some rows above them under others:
     the sum of its own group."""
+    if len(rows) < 2:
+        return False  # a 小计 alone: no rows above it to sum
     weight, group = rows[-1].weight, 0.0
     level1 = compact_text(rows[-2].level1)
     for index in range(len(rows) - 2, -1, -1):

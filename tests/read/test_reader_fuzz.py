@@ -67,3 +67,21 @@ def test_any_second_sheet_after_a_table_reads_or_is_refused(tmp_path, first, sec
         return
     for table in tables:
         run_checks(table, evaluate(table))
+
+
+def test_a_lone_subtotal_row_under_its_header_is_read_not_crashed(tmp_path):
+    """Hypothesis's case (rt34): a sheet whose only row under the header puts “一级指标” in the
+    分值 column — one row, no rows above it for ``_sums_its_level1`` to sum (was IndexError)."""
+    from workbooks import Book
+
+    header = ("一级指标", "二级指标", "三级指标", "指标解释", "分值", "得分")
+    book = Book()
+    first = book.sheet("Table 1")
+    first.line(*header)
+    first.line(None, None, None, None, "一级指标")
+    first.line(None, None, None, None, "一级指标")
+    second = book.sheet("Table 2")
+    second.line(*header)
+    second.line(None, None, None, None, "一级指标", 0.0)
+    tables = read_workbook(book.save(tmp_path / "f.xlsx")).tables
+    assert [row.sources["weight"].cell for row in tables[0].indicators] == ["E2", "E3", "E2"]
