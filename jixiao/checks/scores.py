@@ -7,6 +7,7 @@ documentation in docs/rules.md.)
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterator
 
 from jixiao import levels
@@ -1008,11 +1009,26 @@ def _level_said(indicator: Indicator, score: Score) -> str:
 
 
 def _jx503_speaks(table: SelfEvaluation, indicator: Indicator, score: Score) -> bool:
-    """A number typed over the template's score formula where the rules give a score:
-    JX503 names the cell and the rule's score; the typed number is no deduction, no full
-    marks and no excess of its own (JX401–JX405 judge the rule's score, or stay silent)."""
-    return score.value is not None and indicator.score_declared is not None \
-        and _typed_over_template(table, indicator.sources.get("score"))
+    """A 得分 shown that is no number of the unit's, where the rules give a score: one typed
+    over the template's score formula (JX503 names the cell and the rule's score), or the
+    stored result of the template's own JX_ formula that differs from the rule's — jixiao's
+    functions are the rules, so it is a result not recalculated since an input changed
+    (JX504 says so at the cell; rt34 r7). Neither is a deduction, full marks or an excess
+    of the unit's (JX401–JX405 judge the rule's score, or stay silent). A native
+    template's formula is not: the program that computed it may read a cell otherwise
+    (LibreOffice's CELL("format") scores 3:00 as 3 hours), its result the table's own."""
+    declared, source = indicator.score_declared, indicator.sources.get("score")
+    if score.value is None or declared is None:
+        return False
+    if _typed_over_template(table, source):
+        return True
+    info = table.cell(source)
+    return jixiao_formula(table, source) and info is not None \
+        and _JX_CALL.search(info.formula or "") is not None and differs(declared, score.value)
+
+
+# a call of jixiao's functions (JX_SCORE(…)), not the native template's JX_Rules name
+_JX_CALL = re.compile(r"(?<![\w.])(?:_xludf\.)?JX_\w+\s*\(", re.IGNORECASE)
 
 
 def _typed_over_template(table: SelfEvaluation, source) -> bool:  # type: ignore[no-untyped-def]
