@@ -515,6 +515,35 @@ def test_a_parts_score_is_not_the_total(text, total, grade):
     assert (said_total, said_grade) == (total, grade)
 
 
+@pytest.mark.parametrize(("text", "total", "grade"), [
+    # a bare 得分 after a figure: the part's only where it fits the part's 分值 (执行率 10,
+    # 满意度 10, 产出 50, 效益 30) or a whole total follows; else the total (revA)
+    ("项目预算执行率95%，得分98分，评价等级为优", 98.0, "优"),
+    ("本项目全年预算执行率100%，得分98.5分", 98.5, None),
+    ("项目执行率为98.5%，满意度为96%，得分97.6分", 97.6, None),
+    ("本项目产出指标完成率100%，得分96分", 96.0, None),
+    ("全年执行资金120万元，得分95分", 95.0, None),
+    ("执行率95%，得分9.5分，项目自评得分94.44分", 94.44, None),
+    ("本项目产出指标完成率100%，得分48分", None, None),
+    # 绩效指标: all the indicators, no part
+    ("该项目绩效指标自评得分95分", 95.0, None),
+    ("项目支出绩效指标自评得分95分", 95.0, None),
+    # a 合计 of 各项/以上/各/全部: the whole; right after one part named: that part's
+    ("各项指标得分合计96.44分", 96.44, None),
+    ("以上各指标合计得分95分", 95.0, None),
+    ("满意度指标10分，合计得分9分", None, None),
+    ("预算执行得分9.5分，产出指标得分48.5分，效益指标得分27分，满意度得分9.44分，合计96.44分",
+     96.44, None)])
+def test_a_figure_or_indicators_before_a_score_leave_the_total_where_it_cannot_be_a_parts(
+        text, total, grade):
+    """A 得分 after a part's figure is the part's only where it is no more than that part's
+    分值 or the whole's total follows (执行率95%，得分98分 is the total 98); 绩效指标 is all
+    the indicators; a 合计 of all the indicators is the total, of one part that part's."""
+    assert stated_results(text) == (total, grade)
+    said_total, _, said_grade = _report_results(text, 2024)
+    assert (said_total, said_grade) == (total, grade)
+
+
 @pytest.mark.parametrize(("text", "restated"), [
     ("自评结论：本项目年度预算100万元，执行95万元，执行率95%，得分9.5分，项目自评得分99.98分，"
      "评价等级为优。", {}),
