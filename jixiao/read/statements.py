@@ -27,7 +27,14 @@ from jixiao.read.roles import (
     is_instructions_label,
     is_note_label,
 )
-from jixiao.rules import FULL_MARKS, GRADE_NAMES, TOLERANCE, grade_name, rounded_alike
+from jixiao.rules import (
+    FULL_MARKS,
+    GRADE_NAMES,
+    TOLERANCE,
+    grade_name,
+    rounded_alike,
+    rule_set,
+)
 
 # (texts as ``normalize_text`` makes them: no spaces, ASCII punctuation but 。 and 、)
 _NUMERALS = "零〇一二两三四五六七八九十百点壹贰貳叁參肆伍陆陸柒捌玖拾佰"
@@ -153,28 +160,61 @@ def _of_the_whole(plain: str, said: re.Match[str]) -> bool:
 
 
 # A part of the table scored apart: the money's execution (执行率, 预算执行), a 一级 or
-# 二级 indicator (产出指标, 满意度, 成本…) — named before a score, or stating its figure in
-# the clause before a bare 得分 (执行率95%，得分9.5分)
-_TOPIC = re.compile("指标|满意度|产出|效益|成本|数量|质量|时效|执行率|预算执行")
+# 二级 indicator named (产出指标, 满意度, 成本…; not 指标 alone: 绩效指标, 各项指标 are all
+# of them) — named before a score, or stating its figure in the clause before a bare 得分
+# (执行率95%，得分9.5分)
+_TOPIC = re.compile("满意度|产出|效益|成本|数量|质量|时效|执行率|预算执行")
 # What the score is given against, not of (对照绩效指标自评得分95分): no part
 _AGAINST = re.compile("(?:对照|对标|依据|根据|按照|参照|依照)")
 # A clause stating a part's figure, ending on it (执行率95%, 满意度92.5%, 执行178.6万元 —
 # the money spent, its 其中：执行率… left off by ``_without_parts``)
 _PART_FIGURE = re.compile(f"(?:{_TOPIC.pattern}|执行|支出)" r".*\d(?:\.\d+)?(?:%|万?元|分|人次?|个|项)?$")
+# The 一级 whose 分值 bounds a part's score (数量, 成本… are 产出's): by the word naming it
+_PART_LEVEL1 = (("满意度", "满意度指标"), ("效益", "效益指标"), ("产出|成本|数量|质量|时效", "产出指标"),
+                ("执行|支出", "预算执行率"))
+# A sum, not a score (合计94.5分, 总计, 共计), and what makes it all the parts' (各项指标得分
+# 合计, 以上各指标合计, 全部指标合计)
+_SUM = re.compile("合计|总计|共计")
+_ALL_PARTS = re.compile("各|以上|全部|所有")
 
 
 def _of_a_part(plain: str, said: re.Match[str]) -> bool:
     """Whether a total ``_SAID_TOTAL`` found in ``plain`` is a part's score, not the
     table's: a part named before it in its clause (满意度评价得分9.44分, 产出指标合计48.5分;
-    not 对照绩效指标自评得分, the indicators looked to), or a bare 得分 opening its clause
-    right after a clause stating a part's figure (执行率95%，得分9.5分 — 执行率得分9.5分 is
-    no total either)."""
+    not 对照绩效指标自评得分, the indicators looked to, nor 各项指标得分合计, all of them); a
+    合计 opening its clause right after the one part its sentence names (满意度指标10分，合计
+    得分9分); or a bare 得分 opening its clause right after a clause stating a part's figure
+    (执行率95%，得分9.5分 — 执行率得分9.5分 is no total either) where it can be that part's
+    score: no more than its 一级's 分值 (``_part_weight``), or the whole's total follows in
+    the sentence (执行率95%，得分98分 is the total 98)."""
     clauses = _CLAUSE_MARK.split(plain[:said.start()])
     lead = clauses[-1]
+    summed = _SUM.match(said.group()) is not None or _SUM.search(lead) is not None
+    if summed and _ALL_PARTS.search(lead):
+        return False
     if _TOPIC.search(lead) and not _AGAINST.match(lead):
         return True
-    return not lead and said.group().startswith("得") and len(clauses) > 1 \
-        and _PART_FIGURE.search(clauses[-2]) is not None
+    if lead or len(clauses) < 2:
+        return False
+    if _SUM.match(said.group()):
+        sentence = _CLAUSE_MARK.split(re.split("[;。]", plain[:said.start()])[-1])[:-1]
+        return bool(sentence) and _TOPIC.search(sentence[-1]) is not None \
+            and len(set(_TOPIC.findall(",".join(sentence)))) == 1
+    if not said.group().startswith("得") or _PART_FIGURE.search(clauses[-2]) is None:
+        return False
+    number = _number(said.group(1) or said.group(2))
+    rest = re.split("[;。]", plain[said.end():])[0]
+    return number is not None and number <= _part_weight(clauses[-2]) + TOLERANCE \
+        or _SAID_TOTAL.search(rest) is not None
+
+
+def _part_weight(clause: str) -> float:
+    """The most a part's score can be: the default 分值 (rules' ``default_weights``) of the
+    一级 its figure's clause names (执行率 10, 满意度 10, 产出 50, 效益 30), the largest where
+    it names several; the full marks where the rules give none."""
+    weights = rule_set().default_weights
+    return max((weights.get(level1, FULL_MARKS) for word, level1 in _PART_LEVEL1
+                if re.search(word, clause)), default=FULL_MARKS)
 
 
 def _whole_clause(clause: str) -> bool:

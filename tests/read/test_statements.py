@@ -532,6 +532,8 @@ def test_a_parts_score_is_not_the_total(text, total, grade):
     ("各项指标得分合计96.44分", 96.44, None),
     ("以上各指标合计得分95分", 95.0, None),
     ("满意度指标10分，合计得分9分", None, None),
+    ("执行率10分、产出48.5分、效益27分、满意度9分，合计94.5分", 94.5, None),
+    ("预算执行率95%，得分9.5分，合计94.5分", 94.5, None),
     ("预算执行得分9.5分，产出指标得分48.5分，效益指标得分27分，满意度得分9.44分，合计96.44分",
      96.44, None)])
 def test_a_figure_or_indicators_before_a_score_leave_the_total_where_it_cannot_be_a_parts(
