@@ -430,7 +430,7 @@ LEVELS_BELOW = "levels_below:"
 # the cells whose values the checks read (a 是否达成, an emptied row's 得分)
 SHOWN_ERROR = "shown_error:"
 # A key of ``SelfEvaluation.sources``: HELPERS_MISSING + a cell, at an indicator's 得分 of
-# jixiao's native template whose formula reads hidden helper cells of its row (M–AB) that
+# jixiao's native template whose formula reads hidden helper cells of its row (M–AD) that
 # hold none: the row's visible cells copied without them (JX503's: not unfilled, not stale)
 HELPERS_MISSING = "helpers_missing:"
 

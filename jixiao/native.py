@@ -174,6 +174,8 @@ REPLACEMENTS: tuple[tuple[str, str], ...] = (
     ("不低于", ">="), ("不少于", ">="), ("不超过", "<="), ("不高于", "<="),
     ("大于", ">"), ("小于", "<"), ("高于", ">"), ("低于", "<"),
 )
+# t_raw/a_raw: whitespace, what shows nothing, the full-width digits (M, Q: the rest)
+_RAW_STEPS = REPLACEMENTS.index(FULL_WIDTH_DIGITS[-1]) + 1
 _NUMBER_CHARS = "0123456789.,"  # the comma: a thousands separator (1,200), see _number_of
 # A sentence's end or a note's mark after a value (≥95%。 96%；), which the reader drops from
 # the unit (``parsing.END_MARKS``), as the normalised text writes them: dropped from the end
@@ -269,9 +271,14 @@ _ENDS_LIST = "|" + "|".join(DATE_ENDS) + "|"  # "||前|以前|…|": an end is o
 
 # Hidden helper columns of an indicator row, in order.
 HELPER_KEYS = ("t_text", "op", "t_unit", "t_num", "a_text", "a_unit", "a_num", "level", "kind",
-               "eop", "goal", "done", "at", "share", "met", "points")
+               "eop", "goal", "done", "at", "share", "met", "points", "t_raw", "a_raw")
 HELPER_COLUMNS = ("M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z", "AA",
-                  "AB")
+                  "AB", "AC", "AD")
+# "t_raw", "a_raw" (since rt34): the first ``_RAW_STEPS`` of ``REPLACEMENTS`` done on the
+# 指标值/完成值, which t_text/a_text finish — one chain of SUBSTITUTE would be nested deeper
+# than Excel's 64 levels (``recalc.limits.MAX_FORMULA_NESTING``). A template made before
+# has no AC:AD (``RAW_COLUMNS``); its M and Q do the whole chain.
+RAW_COLUMNS = ("AC", "AD")
 # "points": the row's 分值 as the checker reads it (``rules.weight_points``): 10% typed (0.1 in a
 # percent-formatted cell) is 10 points, as a 权重 "10%" is (rt20). Every formula of the
 # row reads it, not the 分值 cell.
@@ -292,7 +299,7 @@ def helpers_missing(formula: str | None, row: int, holds_formula: Callable[[str]
     formula reads (a native 得分 reads U15, AB15 …; a JX_ one none) and that hold no
     formula (``holds_formula(ref)``): the row's visible cells copied (D:K) without its
     hidden ones, its 得分 blank after any recalculation (the 总分 shows ⚠). A clerk mends
-    it by copying the whole row above, M–AB included."""
+    it by copying the whole row above, M–AD included."""
     if not formula:
         return []
     read = {f"{column}{number}" for column, number in
@@ -764,14 +771,16 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                     f'IF(OR(ISNUMBER(SEARCH("{COST_WORD}",{level2_cell})),'
                     f'AND(ISNUMBER(SEARCH("{TIMELINESS_WORD}",{level2_cell})),OR({durations}))),'
                     f'"{Direction.CEILING.value}","{Direction.GOAL.value}"))')
-    e_text, f_text = (_end_marks_dropped(_substitute(f'{cell}&""', REPLACEMENTS), cell)
-                      for cell in (e, f))
+    e_raw, f_raw = (_substitute(f'{cell}&""', REPLACEMENTS[:_RAW_STEPS]) for cell in (e, f))
+    e_text, f_text = (_end_marks_dropped(_substitute(raw, REPLACEMENTS[_RAW_STEPS:]), cell)
+                      for cell, raw in ((e, h["t_raw"]), (f, h["a_raw"])))
     # a 完成值 below zero (-2%): its number read after the minus, negated (``_signed``)
     a_text = h["a_text"]
     negative = f'LEFT({a_text},1)="-"'
     a_rest = f"IF({negative},MID({a_text},2,500),{a_text})"
     formulas = {
         "points": _points(f"G{row}"),
+        "t_raw": f'IF(ISNUMBER({e}),{_on_load(e)},{e_raw})',
         "t_text": f'IF(ISNUMBER({e}),{_on_load(e)},{e_text})',
         "op": (f'IF(LEFT({h["t_text"]},2)=">=",">=",IF(LEFT({h["t_text"]},2)="<=","<=",'
                f'IF(OR(LEFT({h["t_text"]},1)=">",LEFT({h["t_text"]},1)="<",'
@@ -781,6 +790,7 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                    f'"{DATE_UNIT}",""))),{_strip_number(t_rest)})'),
         "t_num": (f'IF(ISNUMBER({e}),IF({_percent_format(e)},{_percent_number(e)},{e}),'
                   f'{_number_of(t_rest, h["t_unit"])})'),
+        "a_raw": f'IF(ISNUMBER({f}),{_on_load(f)},{f_raw})',
         "a_text": f'IF(ISNUMBER({f}),{_on_load(f)},{f_text})',
         "a_unit": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},"%",'
                    f'IF({_clock_format(f)},"{CLOCK_UNIT}",IF({_date_number(f, level2_cell)},'
@@ -914,11 +924,19 @@ def unused_row(target: Any, actual: Any, weight: Any) -> bool:
         and (_is_placeholder(weight) or (_is_number(weight) and weight == 0))
 
 
-def _normalised(value: Any) -> str:
+def _normalised(value: Any, steps: tuple[tuple[str, str], ...] = REPLACEMENTS) -> str:
     text = plain_text(value)
-    for old, new in REPLACEMENTS:
+    for old, new in steps:
         text = text.replace(old, new)
     return text
+
+
+def _raw(value: Any) -> str:
+    """What t_raw/a_raw show of a 指标值/完成值: "" for a number (``_on_load``), else the
+    first ``_RAW_STEPS`` of ``REPLACEMENTS`` done (``_normalised`` does all of them)."""
+    if _is_number(value) or isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
+        return ""
+    return _normalised(value, REPLACEMENTS[:_RAW_STEPS])
 
 
 _FULL_WIDTH_RUN = re.compile("[" + "".join(wide for wide, _ in FULL_WIDTH_DIGITS) + "]+")
@@ -1027,7 +1045,7 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
             a_num = 0.0 - a_num
         level = _LEVELS.get(a_text, "") or _date_level(t_text, a_text) \
             or words_level(t_text, a_text)
-    values.update(t_text=t_text, op=op, t_unit=t_unit, t_num=t_num, a_text=a_text,
+    values.update(t_raw=_raw(target), a_raw=_raw(actual), t_text=t_text, op=op, t_unit=t_unit, t_num=t_num, a_text=a_text,
                   a_unit=a_unit, a_num=a_num, level=level)
 
     def qualitative_target() -> bool:
@@ -1286,7 +1304,7 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
     points = _HELPERS["points"]  # the 分值 as points, row by row (SUM skips a text)
     out[f"G{total_row}"] = (f"=ROUND(SUM(IF(ISNUMBER({weight}),{weight},0),"
                             f"{rows(points)}),2)")
-    # a row with inputs but no score: its formulas copied only in part (H without M:AB)
+    # a row with inputs but no score: its formulas copied only in part (H without M:AD)
     # (an unused row, its inputs blank or placeholders, has no score: ``unused_row``)
     inputs = tuple(rows(column) for column in "EFG")
     unscored = (f'SUMPRODUCT((1-{_placeholder(inputs[0])}*{_placeholder(inputs[1])}'

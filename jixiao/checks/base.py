@@ -245,7 +245,7 @@ def formula_deleted(table: SelfEvaluation, source: Source | None) -> bool:
 
 def helpers_missing(table: SelfEvaluation, source: Source | None) -> bool:
     """An indicator's 得分 of jixiao's native template whose formula reads hidden helper
-    cells of its row (M–AB) that hold no formula (``model.HELPERS_MISSING``): the row's
+    cells of its row (M–AD) that hold no formula (``model.HELPERS_MISSING``): the row's
     visible cells copied without them, its 得分 blank whatever recalculates it (JX503 says
     so; the cell is not unfilled, its blank no stale result)."""
     return source is not None and HELPERS_MISSING + source.cell in table.sources

@@ -1267,7 +1267,7 @@ def formula_overwritten(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     jixiao 模板中公式被删除、单元格空着的（包括插入行后没有复制公式的新行：
     该行得分不计入总分）同样是错误，写明从哪里复制公式；不再报该行“未填写得分”
     （JX406），重算后也不再报总分结果过时（JX504）。原生公式模板（`jixiao new --formulas
-    native`）插入行后只复制了看得见的单元格（如 D:K）、得分公式读取的隐藏 M–AB 列没有公式的，
+    native`）插入行后只复制了看得见的单元格（如 D:K）、得分公式读取的隐藏 M–AD 列没有公式的，
     得分在任何软件中重算都为空，同样是错误，提示复制上一整行（指向该行填写的三级指标单元格：
     得分单元格受保护）；不再报未填写得分（JX406）或
     结果未重算（JX504），分值合计也按表中公式实际计入的行核对。
@@ -1394,7 +1394,7 @@ def _copied_in_part(table: SelfEvaluation, source: Source, what: str, computed: 
     """What to say of a native template's 得分 whose row lacks its hidden helper formulas
     (``helpers_missing``): the visible cells were copied alone; no recalculation scores it."""
     row, should = split_ref(source.cell)[0], _should(table, computed)
-    return (f"第{row}行{what}为空：该行隐藏的 M–AB 列没有公式（插入行后只复制了看得见的单元格），"
+    return (f"第{row}行{what}为空：该行隐藏的 M–AD 列没有公式（插入行后只复制了看得见的单元格），"
             f"重算也算不出得分，不计入总分{should}：{_COPY_WHOLE_ROW}")
 
 
@@ -1408,7 +1408,7 @@ def _row_input(table: SelfEvaluation, source: Source) -> Source:
 
 
 # a native template's row without its formulas: how the clerk restores them
-_COPY_WHOLE_ROW = "请复制上一整行（含隐藏的 M–AB 列的公式）插入或粘贴到该行，再改写其填写内容"
+_COPY_WHOLE_ROW = "请复制上一整行（含隐藏的 M–AD 列的公式）插入或粘贴到该行，再改写其填写内容"
 
 
 def _should(table: SelfEvaluation, computed: object) -> str:

@@ -208,7 +208,7 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
     was built with (``layout.named_last_row``: a form ``jixiao convert`` made with more
     rows than the standard one names their count)."""
     from jixiao.layout import COLUMN, SHEET, named_last_row
-    from jixiao.native import native_results
+    from jixiao.native import RAW_COLUMNS, native_results
     from jixiao.recalc.cellformats import as_time, number_formats
 
     sheet = next((sheet for sheet in package.sheets if sheet.name == SHEET), None)
@@ -233,6 +233,10 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
                             lambda ref: shows_percent(formats.get(ref, "General")),
                             last_row)
     formulas = {ref for ref, cell in cells.items() if cell.formula is not None}
+    if not any(ref.rstrip("0123456789") in RAW_COLUMNS for ref in formulas):
+        # a template made before rt34: M and Q normalise the whole text, no AC:AD helpers
+        values = {ref: value for ref, value in values.items()
+                  if ref.rstrip("0123456789") not in RAW_COLUMNS}
     others = formulas - set(values)
     elsewhere = [f"{other.name}!{cell.ref}" for other in package.sheets
                  if other is not sheet and package.may_hold_formulas(other)
@@ -247,9 +251,9 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
         raise NotRecalculated(
             f"“{package.path.name}”是原生公式模板，但第 {_row_list(unscorable)} 行"
             f"（如 {SHEET}!{COLUMN['score']}{unscorable[0]}）缺少模板的公式：插入行后没有复制整行，"
-            "或只复制了看得见的单元格（隐藏的 M–AB 列没有公式），这些行在任何软件中重算都算不出"
+            "或只复制了看得见的单元格（隐藏的 M–AD 列没有公式），这些行在任何软件中重算都算不出"
             "得分；请在 Excel、WPS 或 LibreOffice 中打开本表，给这些行从上一行复制整行（含隐藏的 "
-            "M–AB 列的公式）、再改写其填写内容，重算（F9）后保存")
+            "M–AD 列的公式）、再改写其填写内容，重算（F9）后保存")
     if others:
         missing = set(values) - formulas
         last_here, last_template = (max(map(_row_of, refs)) for refs in (formulas, values))
@@ -276,7 +280,7 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
                 f"“{package.path.name}”是原生公式模板，但第 {row} 行起的公式位置与模板"
                 f"不同（插入或删除了行，如 {SHEET}!{cell} 没有公式）：jixiao 只能按模板原样计算；"
                 "请在 Excel、WPS 或 LibreOffice 中打开本表，给新插入的行从上一行复制整行"
-                "（含隐藏的 M–AB 列的公式）、再改写其填写内容，重算（F9）后保存")
+                "（含隐藏的 M–AD 列的公式）、再改写其填写内容，重算（F9）后保存")
         raise NotRecalculated(f"“{package.path.name}”是原生公式模板，另有 {len(others)} 个其他公式"
                               f"（如 {SHEET}!{sorted(others)[0]}）：请在电子表格软件中重算")
     return {SHEET: {ref: value for ref, value in values.items() if ref in formulas}}

@@ -91,3 +91,31 @@ def test_full_width_digits_older_formulas_could_not_read_are_named(tmp_path, tar
     message = findings[0].message
     assert said in message and "请改为半角（" in message and "jixiao convert" in message
     assert "常见写法" not in message
+
+
+def _without_raw_helpers(older, tmp_path):
+    """``older`` as a native template made before the t_raw/a_raw helpers (rt34): no cell
+    in the hidden columns AC:AD."""
+    stripped = tmp_path / "before-rt34.xlsx"
+    cells = re.compile(r'<c r="A[CD]\d+"[^>]*?(?:/>|>.*?</c>)')
+    with zipfile.ZipFile(older) as source, zipfile.ZipFile(stripped, "w") as target_zip:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text, count = cells.subn("", data.decode("utf-8"))
+                assert count >= 2 * 28
+                data = text.encode("utf-8")
+            target_zip.writestr(item, data)
+    return stripped
+
+
+def test_a_native_template_without_the_raw_helper_columns_is_older(tmp_path):
+    """A native template made before rt34 has no hidden AC:AD (its M and Q normalise the
+    whole 指标值/完成值): recalc still computes it as the native template it is, and JX406
+    still tells its full-width digits and jixiao convert."""
+    older = _without_raw_helpers(_older(tmp_path, "≥３０处", "32处"), tmp_path)
+    findings = [f for f in check_workbook(older).findings if f.code == "JX406"]
+    assert [f.cell for f in findings] == ["E17"]
+    assert "全角" in findings[0].message and "jixiao convert" in findings[0].message
+    _, result = recalc_file(older, tmp_path / "again.xlsx")
+    assert result.engine == "native"

@@ -256,7 +256,7 @@ def test_recalc_of_a_native_form_with_an_inserted_row_names_the_row(tmp_path, ca
     assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 1
     message = capsys.readouterr().err
     assert "但第 16 行（如 自评表!H16）缺少模板的公式：插入行后没有复制整行" in message, message
-    assert "从上一行复制整行（含隐藏的 M–AB 列的公式）" in message
+    assert "从上一行复制整行（含隐藏的 M–AD 列的公式）" in message
     assert not (tmp_path / "out.xlsx").exists()
 
 

@@ -19,7 +19,7 @@ from jixiao.recalc.workbook import recalc_file
 
 
 def _two_rows_inserted(book, sheet):
-    """Two 数量 rows inserted at 16: the first given the whole row above (hidden M–AB
+    """Two 数量 rows inserted at 16: the first given the whole row above (hidden M–AD
     included), the second only its visible cells (D:K: the 得分 and 是否达成 formulas,
     not the hidden helpers they read). 100 points still: 扶贫临时救助人数 10 → 5, the
     及时性 row emptied."""
@@ -54,9 +54,9 @@ def test_a_row_given_only_its_visible_cells_is_said_to_lack_its_hidden_formulas(
     sheet = load_workbook(out)["自评表"]
     assert sheet["H17"].protection.locked and not sheet["D17"].protection.locked
     assert findings(out) == [
-        "JX503 error D17 第17行“困境儿童救助人数”的得分为空：该行隐藏的 M–AB 列没有公式"
+        "JX503 error D17 第17行“困境儿童救助人数”的得分为空：该行隐藏的 M–AD 列没有公式"
         "（插入行后只复制了看得见的单元格），重算也算不出得分，不计入总分（按财政部规则应为 5）："
-        "请复制上一整行（含隐藏的 M–AB 列的公式）插入或粘贴到该行，再改写其填写内容"]
+        "请复制上一整行（含隐藏的 M–AD 列的公式）插入或粘贴到该行，再改写其填写内容"]
 
 
 def test_recalc_of_a_row_given_only_its_visible_cells_asks_for_the_whole_row(tmp_path, capsys):
@@ -67,7 +67,7 @@ def test_recalc_of_a_row_given_only_its_visible_cells_asks_for_the_whole_row(tmp
     message = capsys.readouterr().err
     assert "但第 17 行（如 自评表!H17）缺少模板的公式：插入行后没有复制整行，或只复制了看得见的单元格" \
         in message, message
-    assert "给这些行从上一行复制整行（含隐藏的 M–AB 列的公式）" in message
+    assert "给这些行从上一行复制整行（含隐藏的 M–AD 列的公式）" in message
     assert not (tmp_path / "out.xlsx").exists()
 
 

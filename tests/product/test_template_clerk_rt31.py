@@ -76,7 +76,7 @@ def test_a_hidden_row_without_points_blocks_the_total_in_check_as_in_the_templat
 
 
 def _two_rows_inserted_as_told(book, sheet):
-    """Two rows inserted under row 22 and each given row 22's whole row (M–AB too), as the
+    """Two rows inserted under row 22 and each given row 22's whole row (M–AD too), as the
     填写说明 says: the 总分 moves from row 43 to 45."""
     from openpyxl.formula.translate import Translator
 

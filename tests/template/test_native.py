@@ -30,7 +30,7 @@ UNITS = ["%", "小时", "个", "次", "万元", "", "人", "万人", "天", "分
          "元/人*月", "元/月", "次/年", "个月", "个工作日", "日", "月底前"]
 QUALITATIVE = ["及时", "规范", "满意", "明显提升", "有效", "2024年12月31日前"]
 LEVELS = ["达成", "部分达成", "未达成", "达成指标", "基本完成"]
-RULE_SET = "AC"  # beside the helper columns: the rule set column L names
+RULE_SET = "AE"  # beside the helper columns (M:AD): the rule set column L names
 LEVEL2 = ["数量指标", "质量指标", "时效指标", "成本指标", "满意度指标"]
 
 
@@ -103,7 +103,7 @@ def computed(tmp_path_factory) -> tuple[list[dict[str, object]], dict[str, list[
 
 def _write_row_formulas(sheet, number: int) -> None:
     """Row ``number``'s native formulas, its 评分规则 in column L read as the template's
-    JX_RuleSet name reads it (``native.rule_set_formula``, here in column AC)."""
+    JX_RuleSet name reads it (``native.rule_set_formula``, here in column AE)."""
     sheet[f"{RULE_SET}{number}"] = "=" + native.rule_set_formula(f"{COLUMNS['rules']}{number}")
     for column, formula in native.row_formulas(number, f"C{number}", f"{RULE_SET}{number}").items():
         sheet[f"{column}{number}"] = formula
@@ -666,11 +666,11 @@ def test_a_no_break_space_pasted_after_a_value_is_read_by_the_formulas():
     shown = native.row_values("≥95%\xa0", "96%\xa0", 10.0)
     assert (shown["kind"], shown["a_unit"], shown["score"]) == ("N", "%", 10.0)
     assert native.row_values("\xa0/\xa0", "/", "/")["kind"] == ""  # an unused row, as read
-    assert ',"\xa0","")' in native.row_formulas(13, "C13")["Q"]
+    assert ',"\xa0","")' in native.row_formulas(13, "C13")["AD"]  # a_raw (Q reads it, rt34)
 
 
 def test_a_row_with_inputs_and_no_score_leaves_no_total(tmp_path):
-    """An inserted row given only the H formula (its hidden M:AB helpers empty) scores
+    """An inserted row given only the H formula (its hidden M:AD helpers empty) scores
     nothing: the 总分 shows ⚠ instead of a total without it (rt19 item 2)."""
     from openpyxl import load_workbook
 
@@ -695,7 +695,7 @@ def test_a_row_with_inputs_and_no_score_leaves_no_total(tmp_path):
 
 
 def test_the_native_template_tells_how_to_add_a_row_that_scores(tmp_path):
-    """Copying H and K alone leaves the helpers M:AB empty (rt19 item 2): the 填写说明
+    """Copying H and K alone leaves the helpers M:AD empty (rt19 item 2): the 填写说明
     says to copy the whole row; the unused xlwings.conf sheet is gone (item 4)."""
     from openpyxl import load_workbook
 
