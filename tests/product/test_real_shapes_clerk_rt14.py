@@ -249,7 +249,7 @@ def test_recalc_of_a_native_form_with_an_inserted_row_names_the_row(tmp_path, ca
     from jixiao.cli.main import main
 
     def insert_row_16(book, sheet):
-        sheet.move_range("A16:AB44", rows=1, translate=True)  # what inserting a row does
+        sheet.move_range("A16:AD44", rows=1, translate=True)  # what inserting a row does
         sheet["D16"], sheet["E16"], sheet["F16"], sheet["G16"] = "新增指标", "≥5人", "6人", 5
 
     path = filled(tmp_path, insert_row_16, "native")
@@ -284,7 +284,7 @@ def test_recalc_of_a_native_form_with_a_deleted_row_says_a_row_was_deleted(tmp_p
     from jixiao.cli.main import main
 
     def delete_row_22(book, sheet):
-        sheet.move_range("A23:AB44", rows=-1, translate=True)  # what deleting a row does
+        sheet.move_range("A23:AD44", rows=-1, translate=True)  # what deleting a row does
 
     path = filled(tmp_path, delete_row_22, "native")
     assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 1

@@ -80,7 +80,7 @@ def test_recalc_of_rows_deleted_and_inserted_says_only_what_it_knows(tmp_path, c
     def change(book, sheet):
         insert_row(book, sheet, 14)
         copy_formulas(sheet, 13, 14)
-        sheet.move_range("A26:AB45", rows=-2, translate=True)  # rows 24 and 25 deleted
+        sheet.move_range("A26:AD45", rows=-2, translate=True)  # rows 24 and 25 deleted
 
     path = filled(tmp_path, change, "native")
     assert main(["recalc", str(path), "-o", str(tmp_path / "out.xlsx")]) == 1

@@ -80,9 +80,9 @@ def _two_rows_inserted_as_told(book, sheet):
     填写说明 says: the 总分 moves from row 43 to 45."""
     from openpyxl.formula.translate import Translator
 
-    sheet.move_range("A23:AB44", rows=2, translate=True)
+    sheet.move_range("A23:AD44", rows=2, translate=True)
     for row in (23, 24):
-        for column in range(1, 29):
+        for column in range(1, 31):  # A:AD
             above = sheet.cell(22, column)
             value = above.value
             if isinstance(value, str) and value.startswith("="):
