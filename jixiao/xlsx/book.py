@@ -126,7 +126,7 @@ def _unlock(name: str) -> str:
     """How the clerk takes the opening password off, in the program the file's name says
     it is from (Office encrypts a Word document and a workbook alike)."""
     suffix = os.path.splitext(name)[1].lower()
-    if suffix in (".docx", ".docm", ".doc", ".dotx", ".dot"):
+    if suffix in (".docx", ".docm", ".doc", ".dotx", ".dotm", ".dot"):
         return "请在 Word 中取消密码（文件 → 信息 → 保护文档 → 用密码进行加密，清空）"
     if suffix in (".et", ".ett"):
         return "请在 WPS 表格中取消打开密码"

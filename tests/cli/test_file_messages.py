@@ -78,6 +78,7 @@ _WORD = "请在 Word 中取消密码（文件 → 信息 → 保护文档 → �
 
 @pytest.mark.parametrize(("name", "how"), [
     ("加密的自评表.docx", _WORD), ("加密的自评表.doc", _WORD), ("加密的自评表.docm", _WORD),
+    ("加密的自评表.dotm", _WORD),
     ("加密的自评表.xlsx", _EXCEL), ("加密的自评表.xls", _EXCEL), ("加密的自评表.ods", _EXCEL),
     ("加密的自评表.et", "请在 WPS 表格中取消打开密码后再试"),
     ("加密的自评表.wps", "请在 WPS 文字中取消打开密码后再试"),
