@@ -105,18 +105,25 @@ def annotation_targets(files: Iterable[str], roots: list[Path], folder: Path) ->
         stem, extension = os.path.splitext(os.path.basename(path))
         if xlsm is None:
             xlsm = extension.lower() == ".xlsm"
-        stem = _shortened_name(stem, _NAME_BYTES - len(annotated_name("", xlsm, 9999).encode()))
-        number = 1
-        while True:
-            name = annotated_name(stem, xlsm, number)
-            target = os.path.join(folder, relative, name)
-            if target.casefold() not in taken \
-                    and os.path.realpath(target).casefold() not in taken:
-                break
-            number += 1
-        taken.add(target.casefold())
-        targets[file] = target
+        targets[file] = copy_target(os.path.join(folder, relative), stem, xlsm, taken)
     return targets
+
+
+def copy_target(folder: str | Path, stem: str, xlsm: bool, taken: set[str]) -> str:
+    """The annotated copy's name in ``folder`` of a file named ``stem``: NAME-校验.xlsx, or
+    the first NAME-校验-2.xlsx … that is none of ``taken`` (case-folded paths, real or as
+    given: the copies named already, the files checked), which it joins. A long name is
+    shortened to fit the 255 bytes a file system allows. ``jixiao check --annotate FOLDER``
+    names its copies so too."""
+    stem = _shortened_name(stem, _NAME_BYTES - len(annotated_name("", xlsm, 9999).encode()))
+    number = 1
+    while True:
+        target = os.path.join(folder, annotated_name(stem, xlsm, number))
+        if target.casefold() not in taken and os.path.realpath(target).casefold() not in taken:
+            break
+        number += 1
+    taken.add(target.casefold())
+    return target
 
 
 _NAME_BYTES = 255

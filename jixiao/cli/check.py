@@ -8,13 +8,15 @@ file read by value (.xls, .ods, Word) gets a note and no copy, no failure — as
 
 A file already at the copy's name is not replaced (another unit's table given by mistake,
 a copy the reviewer edited): the copy goes to NAME (2).xlsx …, as recalc's default output
-(``fileio.write_new``), unless ``--force``. In a folder of copies, one jixiao wrote and
-nobody changed since (``marks.written_by_jixiao``) is replaced: the reviewer runs again.
+(``fileio.write_new``), unless ``--force``. One jixiao wrote and nobody changed since
+(``marks.written_by_jixiao``) is replaced: the reviewer runs again. In a folder of copies
+each file has its own name, as batch names them (``batch.run.copy_target``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +34,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="另存一份标注副本：问题单元格着色并加批注，附“校验结果”工作表。"
                              "给 .xlsx 文件名时写到该文件（仅校验一个文件时）；否则视为目录，"
                              "不存在时自动创建，副本名为 名字-校验.xlsx。已有同名文件时不覆盖，"
-                             "另存为 名字 (2).xlsx 等（目录中 jixiao 以前写出、未经改动的标注副本直接替换）")
+                             "另存为 名字 (2).xlsx 等（jixiao 以前写出、未经改动的标注副本直接替换）")
     parser.add_argument("--force", action="store_true",
                         help="标注副本的文件名已存在时覆盖它，不另存为 (2)")
     parser.add_argument("--rules", default=None, metavar="规则",
@@ -120,11 +122,11 @@ def _annotated(result: FileResult, target: Path, *, folder: bool, force: bool,
         result.notes.append(f"{ANNOTATION_FAILED}：{unmade}{UNWRITABLE_HINT}")
         return None
     try:
-        # a name jixiao made up in a folder (NAME-校验.xlsx) is replaced where jixiao's own
-        # unchanged copy is there (as batch --annotate-dir's), never written through a link
+        # jixiao's own unchanged copy at the name (as batch --annotate-dir's) is replaced:
+        # the reviewer runs again; a name jixiao made up is never written through a link
         notes: list[str] = []
         copy = annotate(result.path, target, result.findings, derived=folder, notes=notes,
-                        result=result, keep=not force, own_replaced=folder)
+                        result=result, keep=not force, own_replaced=True)
     except UnreadableWorkbook as error:  # an .xls checked by its values: report it still
         result.notes.append(f"{ANNOTATION_FAILED}：{error}")
         return None
@@ -161,7 +163,13 @@ def _annotation_targets(files: list[str], annotate: str) -> tuple[dict[str, Path
     if not out.exists() and out.suffix.lower() in (".xlsx", ".xlsm"):  # not a folder "x.xlsx"
         raise OutputError(f"--annotate 给的“{out}”是工作簿文件名，只能用于校验一个文件；"
                           f"校验 {len(files)} 个文件时请给一个目录（如 --annotate 标注副本）")
-    return {path: out / _annotated_name(Path(path)) for path in files}, out
+    # each file its own name, as batch names them: a/z.xlsx and b/z.xlsx get z-校验.xlsx
+    # and z-校验-2.xlsx (the second never replaces the copy this run made of the first)
+    from jixiao.batch.run import copy_target
+
+    taken = {os.path.realpath(path).casefold() for path in files}
+    return {path: Path(copy_target(out, Path(path).stem, Path(path).suffix.lower() == ".xlsm",
+                                   taken)) for path in files}, out
 
 
 def _made_folder(out: Path) -> str | None:
@@ -174,8 +182,3 @@ def _made_folder(out: Path) -> str | None:
         return f"无法创建标注副本目录“{out}”（{os_error_text(error)}）"
     return None
 
-
-def _annotated_name(path: Path) -> str:
-    from jixiao.xlsx.marks import annotated_name
-
-    return annotated_name(path.stem, path.suffix.lower() == ".xlsm")

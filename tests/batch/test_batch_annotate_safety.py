@@ -74,13 +74,16 @@ def test_a_foreign_file_at_the_copys_name_is_kept_and_named_in_every_output(tmp_
         assert cells["z.xlsx"] == (os.path.join("标注", "z-校验.xlsx"), "./标注/z-校验.xlsx")
         assert annotated_lines(tmp_path / "r.jsonl") == {
             "a.xlsx": str(second), "z.xlsx": str(marked / "z-校验.xlsx")}
-        assert (f"已写入标注副本：{second}（“a-校验.xlsx”已存在，未覆盖；要覆盖它请加 --force）"
-                in out), out
+        # said of a copy written this run only: not of one found from the cache (rt34 revB 4)
+        said = f"已写入标注副本：{second}（“a-校验.xlsx”已存在，未覆盖；请把它移走或改名）"
+        assert (said in out) == (attempt != 1), out
+        assert "要覆盖它请加 --force" not in out  # batch has no flag that overwrites
         assert "以前的标注副本" not in out  # a-校验 (2).xlsx is this run's
-    code, out = batch(*run, "--force")  # --force: replaced, as check's and recalc's
-    assert written_by_jixiao(str(theirs)) == ANNOTATED_MARK
-    assert copy_cells(tmp_path / "汇总.xlsx")["a.xlsx"][0] == os.path.join("标注", "a-校验.xlsx")
-    assert "未覆盖" not in out
+    # --force only skips the cache (rt34 revB 1): the file there is kept all the same
+    code, out = batch(*run, "--force")
+    assert theirs.read_bytes() == before and written_by_jixiao(str(second)) == ANNOTATED_MARK
+    assert copy_cells(tmp_path / "汇总.xlsx")["a.xlsx"][0] == os.path.join("标注", "a-校验 (2).xlsx")
+    assert "（0 个未变化" in out and "未覆盖" in out
 
 
 def test_jixiaos_own_copy_is_replaced_and_an_edited_one_kept(tmp_path):
@@ -105,5 +108,31 @@ def test_jixiaos_own_copy_is_replaced_and_an_edited_one_kept(tmp_path):
         "a-校验 (2).xlsx", "a-校验.xlsx", "z-校验.xlsx"]
     assert copy_cells(tmp_path / "汇总.xlsx")["a.xlsx"] == (
         os.path.join("标注", "a-校验 (2).xlsx"), "./标注/a-校验%20(2).xlsx")
-    assert "（“a-校验.xlsx”已存在，未覆盖；要覆盖它请加 --force）" in out
+    assert "（“a-校验.xlsx”已存在，未覆盖；请把它移走或改名）" in out
     assert "（1 个未变化" in out  # z.xlsx; a.xlsx checked again for its copy
+    book = load_workbook(second := marked / "a-校验 (2).xlsx")
+    book.worksheets[0]["A1"] = "审核意见：第二份"
+    book.save(second)
+    edited_second = second.read_bytes()
+    code, out = batch(*run, "--force")  # --force skips the cache, never an edited copy
+    assert ours.read_bytes() == edited and second.read_bytes() == edited_second
+    assert written_by_jixiao(str(marked / "a-校验 (3).xlsx")) == ANNOTATED_MARK
+
+
+def test_an_older_copy_of_a_file_still_in_the_inbox_is_not_called_orphaned(tmp_path):
+    """A foreign file at a-校验.xlsx: the copy goes to (2); the file removed, the next run
+    writes a-校验.xlsx, and the old (2) — a copy of a.xlsx, still in the inbox — was said
+    to be of a file no longer in the inbox (rt34 revB 5). It is named as a.xlsx's older
+    copy instead, and kept (never deleted silently)."""
+    inbox, marked, run = setup(tmp_path)
+    marked.mkdir()
+    theirs = standard(marked / "a-校验.xlsx", name="另一个单位的项目")
+    batch(*run)
+    theirs.unlink()
+    code, out = batch(*run)
+    old = marked / "a-校验 (2).xlsx"
+    assert written_by_jixiao(str(old)) == ANNOTATED_MARK
+    assert written_by_jixiao(str(marked / "a-校验.xlsx")) == ANNOTATED_MARK
+    assert "已不在收件夹中" not in out, out
+    assert ("标注文件夹中另有 1 个收件夹中文件的旧标注副本（本次已写入新的副本）："
+            "a-校验 (2).xlsx（a.xlsx）；转发前请删除") in out, out

@@ -4,6 +4,7 @@ a copy that cannot be written leaves the findings reported (rt34 r7 4)."""
 import errno
 import tempfile
 
+from openpyxl import load_workbook
 from workbooks import standard, zizhou
 
 from jixiao.cli.main import main
@@ -29,11 +30,49 @@ def test_an_existing_file_is_kept_and_the_copy_written_beside_it(tmp_path, capsy
     kept = tmp_path / "b (2).xlsx"
     assert written_by_jixiao(str(kept)) == ANNOTATED_MARK
     assert f"已写入标注副本：{kept}（“b.xlsx”已存在，未覆盖；要覆盖它请加 --force）" in out
-    code, out, _ = run(capsys, source, "--annotate", other)  # and again: (3)
-    assert "b (3).xlsx" in out and other.read_bytes() == before
+    code, out, _ = run(capsys, source, "--annotate", other)  # again: its own (2) replaced
+    assert f"已写入标注副本：{kept}（" in out and other.read_bytes() == before
+    assert not (tmp_path / "b (3).xlsx").exists()
     code, out, _ = run(capsys, source, "--annotate", other, "--force")
     assert f"已写入标注副本：{other}\n" in out and "未覆盖" not in out
     assert written_by_jixiao(str(other)) == ANNOTATED_MARK
+
+
+def test_a_named_copy_run_again_replaces_its_own(tmp_path, capsys):
+    """Before: three runs of --annotate out.xlsx made out.xlsx, out (2).xlsx, out (3).xlsx
+    (rt34 revB 2). jixiao's own unedited copy at the name given is replaced, as in a
+    folder of copies; one the reviewer edited is kept."""
+    source = zizhou(tmp_path / "z.xlsx")
+    out_copy = tmp_path / "out.xlsx"
+    for _ in range(3):
+        code, out, _ = run(capsys, source, "--annotate", out_copy)
+        assert f"已写入标注副本：{out_copy}\n" in out and "未覆盖" not in out
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.xlsx", "z.xlsx"]
+    book = load_workbook(out_copy)
+    book.worksheets[0]["A1"] = "审核意见"
+    book.save(out_copy)
+    edited = out_copy.read_bytes()
+    code, out, _ = run(capsys, source, "--annotate", out_copy)
+    assert out_copy.read_bytes() == edited and "out (2).xlsx（“out.xlsx”已存在，未覆盖" in out
+
+
+def test_two_files_of_one_name_get_a_copy_each(tmp_path, capsys):
+    """Before: a/z.xlsx and b/z.xlsx both wrote F/z-校验.xlsx, the second replacing the
+    first (jixiao's own, unedited) — one copy lost, both said written (rt34 revB 3). As
+    batch names them: z-校验.xlsx and z-校验-2.xlsx; and a name this run wrote is never
+    replaced."""
+    first = zizhou((tmp_path / "a").mkdir() or tmp_path / "a" / "z.xlsx")
+    second = standard((tmp_path / "b").mkdir() or tmp_path / "b" / "z.xlsx")
+    folder = tmp_path / "F"
+    code, out, _ = run(capsys, first, second, "--annotate", folder)
+    assert sorted(path.name for path in folder.iterdir()) == ["z-校验-2.xlsx", "z-校验.xlsx"]
+    assert out.count("已写入标注副本：") == 2
+    assert f"已写入标注副本：{folder / 'z-校验.xlsx'}\n" in out
+    assert f"已写入标注副本：{folder / 'z-校验-2.xlsx'}\n" in out
+    from jixiao.xlsx.marks import annotated_from
+
+    assert annotated_from(str(folder / "z-校验.xlsx")) != annotated_from(
+        str(folder / "z-校验-2.xlsx"))
 
 
 def test_a_folder_replaces_its_own_copies_only(tmp_path, capsys):
