@@ -511,10 +511,12 @@ def _replaced(temporary: Path, name: Path, replaceable: Callable[[Path], bool] |
     return True
 
 
-def not_replaced(existing: Path) -> str:
+def not_replaced(existing: Path, *, force: bool = True) -> str:
     """What a command says after its report of the name ``write_new`` wrote, when that is
-    not the name asked for: the file there was kept, and how to replace it."""
-    return f"（“{existing.name}”已存在，未覆盖；要覆盖它请加 --force）"
+    not the name asked for: the file there was kept, and how to replace it — ``--force``,
+    or (``force`` False: a command whose --force replaces nothing, batch) moving it away."""
+    how = "要覆盖它请加 --force" if force else "请把它移走或改名"
+    return f"（“{existing.name}”已存在，未覆盖；{how}）"
 
 
 def numbered_name(path: Path, number: int) -> Path:

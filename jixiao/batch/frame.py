@@ -62,8 +62,7 @@ def check_folder(paths: str | Iterable[str], rules: str | None = None,
     summaries = {file: FileSummary.from_report(file, {"file": file, "findings": [],
                                                       "error": f"“{Path(file).name}”{why}"})
                  for file, why in odd.items()}
-    jobs: list[Job] = [(file, rules, None, timeout, False) for file in files
-                       if file not in odd]
+    jobs: list[Job] = [(file, rules, None, timeout) for file in files if file not in odd]
     for checked in _run_local(jobs, options, work=_with_indicators):
         assert checked.summary is not None
         if not (checked.summary.document_without_table or checked.summary.results_summary):

@@ -211,3 +211,5 @@ class BatchRun:
     # of ``done``, the entries never opened (an archive, a PDF, a folder named x.xlsx:
     # discovery's odd ones): neither checked again nor cached, whatever changed
     unopened: int = 0
+    # of ``annotated``, the files whose copy this run wrote (the rest were found, cached)
+    written: set[str] = field(default_factory=set)

@@ -218,6 +218,8 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
                               else targets.get(summary.file))
             if copy is not None:
                 annotated[summary.file] = copy
+                if row is not None:  # checked now, not found in the cache: written now
+                    written.add(summary.file)
             summary = dataclasses.replace(summary, annotated=copy, content=content)
             if row is not None:
                 rows.append(row)
@@ -263,6 +265,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
     hits: list[str] = []
     copies_failed: dict[str, str] = {}
     annotated: dict[str, str] = {}  # file → its annotated copy, written or found made
+    written: set[str] = set()  # the files whose copy this run wrote
     odd = odd or {}
     unopened: list[str] = []  # the odd entries recorded: never opened, so never cached
     targets = (annotation_targets([file for file in files if file not in odd], roots or [],
@@ -274,7 +277,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
 
     def job(file: str) -> Job:
         return (file, options.rules, None if file in astray else targets.get(file),
-                options.timeout, options.force)
+                options.timeout)
 
     def jobs() -> Iterator[Job]:
         """What is left to check, found lazily: the workers start on the first file."""
@@ -337,7 +340,7 @@ def run_batch(files: list[str], cache: ResultCache, options: BatchOptions,
         progress.close()
     return BatchRun(files, [file for file in files if file in done], keys, len(hits),
                     stop.received is not None, time.monotonic() - started, stop.received,
-                    annotated, targets, copies_failed, len(unopened))
+                    annotated, targets, copies_failed, len(unopened), written)
 
 
 # why a copy is not written where a folder of the 标注 folder links elsewhere (``_astray``)

@@ -33,18 +33,18 @@ from jixiao.report.result import ANNOTATION_FAILED
 from jixiao.xlsx.limits import Limits
 
 DEFAULT_TIMEOUT = 60.0  # seconds one file may take before it is abandoned
-# file, rules, annotate_to, timeout, replace (--force: a file at annotate_to is replaced)
-Job = tuple[str, "str | None", "str | None", "float | None", bool]
+Job = tuple[str, "str | None", "str | None", "float | None"]  # file, rules, annotate_to, timeout
 
 
 def check_one(file: str, rules: str | None = None, annotate_to: str | None = None,
-              timeout: float | None = DEFAULT_TIMEOUT, replace: bool = False,
-              data: bytes | None = None, limits: Limits | None = None) -> Outcome:
+              timeout: float | None = DEFAULT_TIMEOUT, data: bytes | None = None,
+              limits: Limits | None = None) -> Outcome:
     """Check one file as ``jixiao check FILE --json [--annotate …]`` does; never raises.
 
     The annotated copy goes to ``annotate_to`` as ``jixiao check --annotate FOLDER`` writes
     it: a file there that is not jixiao's own unedited copy is kept, the copy written to
-    NAME (2).xlsx … (``outcome.annotated`` names it), unless ``replace`` (``--force``).
+    NAME (2).xlsx … (``outcome.annotated`` names it). Nothing replaces it (``batch --force``
+    only skips the cache: a copy the reviewer edited stays theirs).
 
     A file still being checked after ``timeout`` seconds is abandoned: its row
     says so (``given_up``) and the batch goes on. ``data``: its content, read already;
@@ -55,7 +55,7 @@ def check_one(file: str, rules: str | None = None, annotate_to: str | None = Non
 
     try:
         with time_limit(timeout, os.path.basename(file)) as expiry:
-            outcome = _check_and_annotate(file, rules, annotate_to, replace, data, limits)
+            outcome = _check_and_annotate(file, rules, annotate_to, data, limits)
     except TimedOut as error:
         return Outcome(file, {"file": file, "findings": [], "error": str(error)}, given_up=True)
     outcome.given_up = expiry.expired  # its TimedOut made the file's error (check_workbook)
@@ -63,8 +63,7 @@ def check_one(file: str, rules: str | None = None, annotate_to: str | None = Non
 
 
 def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
-                        replace: bool = False, data: bytes | None = None,
-                        limits: Limits | None = None) -> Outcome:
+                        data: bytes | None = None, limits: Limits | None = None) -> Outcome:
     from jixiao.errors import JixiaoError
     from jixiao.pipeline import check_workbook
     from jixiao.report.json import json_objects
@@ -78,7 +77,7 @@ def _check_and_annotate(file: str, rules: str | None, annotate_to: str | None,
         try:
             Path(annotate_to).parent.mkdir(parents=True, exist_ok=True)
             written = annotate(result.path, annotate_to, result.findings, derived=True,
-                               notes=outcome.notes, result=result, keep=not replace,
+                               notes=outcome.notes, result=result, keep=True,
                                own_replaced=True)
             outcome.annotated = annotate_to if written == Path(annotate_to) else str(written)
             _written()
@@ -228,8 +227,7 @@ def stop_asked(number: int, frame: object) -> None:
 def _check_here(job: Job | tuple[Any, ...], settings: RunSettings,
                 limits: Limits | None = None) -> Checked:
     file, rules, target, timeout = job[:4]
-    replace = len(job) > 4 and job[4]
-    again = len(job) > 5 and job[5]  # the cache's row would not do: check it
+    again = len(job) > 4 and job[4]  # the cache's row would not do: check it
     # The bytes hashed are the bytes checked: the file is read once (up to the size
     # limit; a larger one is hashed as it streams past and refused by the check).
     limits = limits or Limits.from_environment()
@@ -242,7 +240,7 @@ def _check_here(job: Job | tuple[Any, ...], settings: RunSettings,
             if unreadable is not None and (target is None or unreadable
                                            or os.path.exists(target)):
                 return Checked(file, key)
-    outcome = check_one(file, rules, target, timeout, replace, data, limits)
+    outcome = check_one(file, rules, target, timeout, data, limits)
     return Checked.of(outcome, given_up_key(content, timeout) if outcome.given_up else content,
                       settings)
 

@@ -37,7 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "（默认 60，或环境变量 JIXIAO_TIMEOUT；0 为不限）")
     parser.add_argument("--force", action="store_true",
                         help="不使用缓存，全部重新校验（默认跳过内容未变的文件）；"
-                             "标注副本的文件名已存在时覆盖它，不另存为 (2)")
+                             "标注副本文件名上已有的别的文件（如审核人改过的副本）照样保留")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="local：本机多进程（默认）；dask：用 Dask 集群")
     parser.add_argument("--scheduler", metavar="地址",
@@ -183,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
     if summary.notice:
         print(summary.notice)
     print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))
-    _say_renamed_copies(run.annotated, run.targets)
+    _say_renamed_copies(run.annotated, run.targets, run.written)
     if stop.received is not None:
         return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP
     # annotated copies asked for and not written (a full or read-only disk): an output of
@@ -191,16 +191,18 @@ def run(args: argparse.Namespace) -> int:
     return 2 if run.copies_failed else summary.exit_code()
 
 
-def _say_renamed_copies(annotated: dict[str, str], targets: dict[str, str]) -> None:
-    """The annotated copies written under another name than their own, because a file
-    there was kept (a unit's table, a copy the reviewer edited): each, as check says it
-    (``fileio.not_replaced``), the first few of them."""
+def _say_renamed_copies(annotated: dict[str, str], targets: dict[str, str],
+                        written: set[str]) -> None:
+    """The annotated copies this run wrote (``written``: their files; not one found from
+    the cache) under another name than their own, because a file there was kept (a unit's
+    table, a copy the reviewer edited): each, as check says it (``fileio.not_replaced``;
+    batch's --force only skips the cache, so the hint is to move the file), the first few."""
     from jixiao.fileio import not_replaced
 
     renamed = [(copy, targets[file]) for file, copy in annotated.items()
-               if file in targets and copy != targets[file]]
+               if file in targets and file in written and copy != targets[file]]
     for copy, target in renamed[:_RENAMED_SHOWN]:
-        print(f"已写入标注副本：{copy}{not_replaced(Path(target))}")
+        print(f"已写入标注副本：{copy}{not_replaced(Path(target), force=False)}")
     if len(renamed) > _RENAMED_SHOWN:
         print(f"……共 {len(renamed)} 个标注副本因同名文件已存在而另存为“(2)”等新文件名，"
               "汇总表的“标注副本”栏链接到实际写出的文件")
