@@ -5,12 +5,16 @@ something else — a folder named ``x.xlsx``, a link that loops or points nowher
 a named pipe (opening one waits forever), a device — is listed with the reason,
 so that it becomes a row of the summary instead of a hang or a traceback. So is a
 file a unit sent instead of its workbook (a zip, a PDF): known by its name, not opened.
+
+(Over 400 lines: finding the files and the lines that describe what was found beside
+them — other files, jixiao's own outputs, earlier annotated copies — kept together.)
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -376,15 +380,49 @@ def earlier_copies(folder: str | Path, current: Iterable[str],
     return sorted(found, key=path_order)
 
 
-def describe_earlier_copies(copies: list[str], folder: str | Path) -> str:
+def describe_earlier_copies(copies: list[str], folder: str | Path,
+                            targets: dict[str, str] | None = None) -> str:
     """One line on ``earlier_copies``: how many, the first few below ``folder``; empty
-    if none."""
-    if not copies:
-        return ""
-    names = "、".join(os.path.relpath(path, folder) for path in copies[:_COPIES_NAMED])
-    more = " 等" if len(copies) > _COPIES_NAMED else ""
-    return (f"标注文件夹中另有 {len(copies)} 个以前的标注副本，对应的原文件已不在收件夹中"
-            f"（可能已改名或换成修改版）：{names}{more}；转发前请删除")
+    if none. A copy at a numbered name of a file's copy this run (``targets``: file →
+    its copy's name; NAME-校验 (2).xlsx beside NAME-校验.xlsx, left from a run when a
+    file was kept there) is an older copy of a file still in the inbox: said so, with
+    that file's name, apart from the copies whose files are gone. Nothing is removed."""
+    older = _older_copies(copies, targets or {})
+    gone = [path for path in copies if path not in older]
+    lines = []
+    if older:
+        names = "、".join(f"{os.path.relpath(path, folder)}（{os.path.basename(older[path])}）"
+                         for path in list(older)[:_COPIES_NAMED])
+        more = " 等" if len(older) > _COPIES_NAMED else ""
+        lines.append(f"标注文件夹中另有 {len(older)} 个收件夹中文件的旧标注副本（本次已写入新的副本）："
+                     f"{names}{more}；转发前请删除")
+    if gone:
+        names = "、".join(os.path.relpath(path, folder) for path in gone[:_COPIES_NAMED])
+        more = " 等" if len(gone) > _COPIES_NAMED else ""
+        lines.append(f"标注文件夹中另有 {len(gone)} 个以前的标注副本，对应的原文件已不在收件夹中"
+                     f"（可能已改名或换成修改版）：{names}{more}；转发前请删除")
+    return "；".join(lines)
+
+
+def _older_copies(copies: list[str], targets: dict[str, str]) -> dict[str, str]:
+    """Of ``copies``, those at a name of a file's copy (``targets``: file → NAME-校验.xlsx)
+    or a numbered one of it (NAME-校验 (2).xlsx, ``fileio.numbered_name``): copy → file."""
+    def key(path: str) -> str:
+        return os.path.normcase(os.path.realpath(path))
+
+    files = {key(target): file for file, target in targets.items()}
+    older = {}
+    for path in copies:
+        head, name = os.path.split(path)
+        stem, extension = os.path.splitext(name)
+        base = _NUMBERED.sub("", stem)
+        file = files.get(key(os.path.join(head, base + extension)))
+        if file is not None:
+            older[path] = file
+    return older
+
+
+_NUMBERED = re.compile(r" \(\d+\)$")  # the number NAME (2).xlsx carries
 
 
 _COPIES_NAMED = 3

@@ -154,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
                         skip or not _inside_inputs(annotate_dir, args.paths)):
                     summary.earlier_copies = describe_earlier_copies(earlier_copies(
                         annotate_dir, [*run.targets.values(), *run.annotated.values()],
-                        roots), annotate_dir)
+                        roots), annotate_dir, run.targets)
                 summary.failed_copies = describe_failed_copies(run.copies_failed)
                 # the cache this run made gives way on a full disk: the summary comes first
                 cache.make_room(summary.size_estimate()

@@ -118,3 +118,21 @@ def test_jixiaos_own_copy_is_replaced_and_an_edited_one_kept(tmp_path):
     assert ours.read_bytes() == edited and second.read_bytes() == edited_second
     assert written_by_jixiao(str(marked / "a-校验 (3).xlsx")) == ANNOTATED_MARK
 
+
+def test_an_older_copy_of_a_file_still_in_the_inbox_is_not_called_orphaned(tmp_path):
+    """A foreign file at a-校验.xlsx: the copy goes to (2); the file removed, the next run
+    writes a-校验.xlsx, and the old (2) — a copy of a.xlsx, still in the inbox — was said
+    to be of a file no longer in the inbox (rt34 revB 5). It is named as a.xlsx's older
+    copy instead, and kept (never deleted silently)."""
+    inbox, marked, run = setup(tmp_path)
+    marked.mkdir()
+    theirs = standard(marked / "a-校验.xlsx", name="另一个单位的项目")
+    batch(*run)
+    theirs.unlink()
+    code, out = batch(*run)
+    old = marked / "a-校验 (2).xlsx"
+    assert written_by_jixiao(str(old)) == ANNOTATED_MARK
+    assert written_by_jixiao(str(marked / "a-校验.xlsx")) == ANNOTATED_MARK
+    assert "已不在收件夹中" not in out, out
+    assert ("标注文件夹中另有 1 个收件夹中文件的旧标注副本（本次已写入新的副本）："
+            "a-校验 (2).xlsx（a.xlsx）；转发前请删除") in out, out
