@@ -1306,7 +1306,9 @@ NO_REASON = frozenset(("无", "暂无", "没有", "无。", "无原因", "无偏
                        # that it was not met, or not at all, says no cause (rt22e)
                        "不适用", "未达到", "未完成", "未达标", "有偏差", "没有偏差", "不存在偏差",
                        "无差异", "符合预期", "目标已完成", "已按要求完成", "未达到指标值",
-                       "未达到年度指标值", "偏差原因", "否", "略"))
+                       "未达到年度指标值", "偏差原因", "否", "略",
+                       # a form's 是/否 answered, not a cause named (rt34)
+                       "是", "是的"))
 
 
 # A note of the unit the row counts in (单位：万元, 计量单位: 个), or the unit alone (万元):
@@ -1320,14 +1322,21 @@ def unexplained(reason: object, judged: bool = False) -> bool:
     页, Page 1 of 2), only a unit (单位：万元), or
     no cause however phrased (``says_no_cause``: 按计划完成, 偏差较小, 持续改进, 详见自评报告;
     ``judged``: the 扣分理由 of a row scored by an evaluator's criterion)."""
-    if blank_value(reason) or not isinstance(reason, str):
+    return says_nothing(reason) or says_no_cause(reason, judged)
+
+
+def says_nothing(text: object) -> bool:
+    """Whether a text says nothing at all: blank, only dashes, slashes or dots, "无" (暂无。
+    N/A, 已完成, 否 …), a bare number or a page's, or only a unit — where ``unexplained``
+    also finds no cause in words that say something (第三方问卷调查, 按计划完成)."""
+    if blank_value(text) or not isinstance(text, str):
         return True
-    words = _words(reason)
+    words = _words(text)
     if not words or words.isdigit() or words.upper() in NO_REASON \
-            or is_page_mark(compact_text(reason)):  # a converter's 第 1 页 共 2 页
+            or is_page_mark(compact_text(text)):  # a converter's 第 1 页 共 2 页
         return True
     unit = words[note.end():] if (note := _UNIT_NOTE.match(words)) else words
-    return not unit or is_unit(unit) or says_no_cause(reason, judged)
+    return not unit or is_unit(unit)
 
 
 def _words(text: str) -> str:
@@ -1344,7 +1353,9 @@ _DONE_WORDS = re.compile(
     "按(?:计划|要求|期|时|进度|序时)|如期|顺利|圆满|基本|总体|整体|全部|各项|均|都|已经?|本?项目|指标"
     "|目标|任务|工作|情况|年度|完成|达到|达成|实现|达标|预期|要求|计划|标准|符合|满足|正常|推进|较好"
     "|良好|很好|优秀|效果|明显|显著|偏差|差距|差异|较小|很小|不大|微小|轻微|略有|一定|存在|超额"
-    "|部分|未|没有|基本上|好|较|略|有|的|了|得|和|及|与|等|无|暂")
+    "|部分|未能?|没有|基本上|好|较|略|有|的|了|得|和|及|与|等|无|暂"
+    # a remedy said done (已整改, 整改到位): what was done, not why (rt34)
+    "|整改(?:到位)?")
 # A clause saying what will be done (下一步将加强管理, 持续改进, 进一步提高培训质量): a
 # measure, no cause — unless it names one (下年加强宣传，因今年宣传不足 has a clause of cause)
 _MEASURE = re.compile(
@@ -1352,6 +1363,19 @@ _MEASURE = re.compile(
     "(?:将|要|应|需|会|拟)?(?:继续|持续|进一步|不断|切实|积极|着力)?"
     "(?:加强|提高|提升|完善|优化|强化|改进|改善|做好|确保|规范|健全|加大|加快|落实|推动|督促|严格"
     "|抓好|注重|重视|争取|力争|努力|保持|巩固|深化)")
+# A cause named by its kind only (客观原因, 由于其他原因, 受多方面因素影响): which cause,
+# it does not say (rt34)
+_VAGUE_CAUSE = re.compile(
+    "(?:由于|因为?|受)?(?:客观|主观|其他|其它|多种|多方面|各种|诸多|特殊|一些|某些|个别|相关|自身)"
+    "(?:方面)?(?:的)?(?:原因|因素)(?:所致|导致|造成|影响)?")
+# A clause naming only where a value comes from or how it was got (第三方问卷调查, 问卷调查
+# 300份, 抽样调查, 数据来源于统计年报, 按季度抽查): a note of the value, no cause (rt34) —
+# 问卷调查样本偏少, 统计口径调整 say more and stay causes
+_SOURCE_WORDS = re.compile(
+    "第三方|机构|委托|随机|现场|入户|电话|网络|线上|线下|问卷|抽样|抽查|抽检|调查|调研|统计|测评"
+    "|回访|年报|报表|月报|台账|财务|决算|数据|来源|来自|附件|附表|信息系统|系统|平台|记录|资料|样本"
+    "|受益|群众|服务对象|对象|学员|居民|按|由|经|通过|采用|根据|依据|据|开展|组织|进行|对|每|季度"
+    "|月度|年度|于|的|共|计|[\\d.]")
 _CAUSE_WORD = re.compile("因|由于|受(?!益)|原因|导致|造成|所致|影响|延迟|延期|滞后|推迟|不足|减少|下降|调整")
 # A 偏差原因 that sends the reader elsewhere (详见自评报告, 见附件, 具体情况见绩效报告): the
 # cause may be there, it is not in the table
@@ -1401,13 +1425,22 @@ _MARK = re.compile("目标|指标|计划|预[期计]|上年|去年|同期|标准
 
 
 def _no_cause_clause(clause: str, judged: bool = False) -> bool:
-    if not clause or clause.upper() in NO_REASON or _LABEL.fullmatch(clause):
+    if not clause or clause.upper() in NO_REASON or _LABEL.fullmatch(clause) \
+            or _VAGUE_CAUSE.fullmatch(clause) or _names_source(clause):
         return True
     if _restates_shortfall(clause):
         return not judged or _MARK.search(clause) is None
     if _CAUSE_WORD.search(clause) is not None:
         return False
     return not _DONE_WORDS.sub("", clause) or _MEASURE.match(clause) is not None
+
+
+def _names_source(clause: str) -> bool:
+    """Whether a clause (its ``_words``) only names where a value comes from or how it was
+    got (``_SOURCE_WORDS``: 第三方问卷调查, 问卷调查300份, 统计年报): nothing left but a
+    unit once they are taken out."""
+    rest = _SOURCE_WORDS.sub("", clause)
+    return rest != clause and (not rest or is_unit(rest))
 
 
 def measures_only(text: object) -> bool:
@@ -1520,12 +1553,30 @@ def states_own_rule(method: object) -> bool:
         for clause in clauses)
 
 
+# The cause words that announce the cause after them (原因：, 原因是, 因, 由于, 主要是, 系)
+_CAUSE_AHEAD = re.compile("原因|因|由于|主要是|系")
+
+
 def _gives_cause(sentence: str) -> bool:
     """Whether a sentence of a note says a cause: in a clause that denies no shortfall, the
-    sentence no rounding, unit, source or policy note."""
-    return _NO_SHORTFALL.search(sentence) is None and any(
-        _CAUSE.search(clause) is not None and _DENIAL.search(clause) is None
-        for clause in _CLAUSE.split(sentence))
+    sentence no rounding, unit, source or policy note — and where the cause word announces
+    it (原因：, 因, 由于), what follows is a reason by the judgement of a 偏差原因
+    (``unexplained``: not 执行率未达90%原因：已完成, 原因：无 — rt34)."""
+    if _NO_SHORTFALL.search(sentence) is not None:
+        return False
+    start = 0
+    for clause in _CLAUSE.split(sentence):
+        at = sentence.find(clause, start)
+        start = at + len(clause)
+        found = _CAUSE.search(clause)
+        if found is None or _DENIAL.search(clause) is not None:
+            continue
+        if _CAUSE_AHEAD.match(found.group()):
+            rest = sentence[at + found.end():]
+            if _words(rest) and unexplained(rest):
+                continue
+        return True
+    return False
 
 
 def _name_tails(name: str | None) -> list[str]:

@@ -47,6 +47,7 @@ from jixiao.model import (
     indicator_target,
     note_gives_cause,
     plain_text,
+    says_nothing,
     unexplained,
 )
 from jixiao.parsing import (
@@ -2044,8 +2045,9 @@ def _indicator(read: dict[str, Any], places: dict[str, Place],
         indicator.nature = sign
         indicator.sources["nature"] = places["sign"]
     set_aside = _reason(value("remark"))
-    if unexplained(indicator.reason) and not unexplained(set_aside):
-        indicator.remark = set_aside  # 数据来源：… beside a 偏差原因 saying nothing: no reason
+    if unexplained(indicator.reason) and not says_nothing(set_aside):
+        # 数据来源：…, 第三方问卷调查 beside a 偏差原因 saying nothing: no reason, said so
+        indicator.remark = set_aside
     if indicator.reason is not None and indicator.reason != _reason(value("reason")):
         # explained in the 改进措施 or the 备注 only
         written = measures if indicator.reason == _reason(value("measures")) else remark
