@@ -433,11 +433,13 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     （“目标值偏低”“指标值低于上年实际完成值”“低于目标值”）就是评价人的原因；只写“偏低”“未达到”的仍不算。
     表下写有“偏差大或目标未完成原因分析”行的（四川格式），或写有“偏差原因分析及改进措施”
     “未完成原因”等标题、其下逐条（1.…、（1）…）或一段写明原因的，视为已说明；只写“无”“暂无”
-    “正常”“已完成”“不适用”“未达到”“未完成”“没有偏差”“符合预期”、只有横线斜线（——、／、N/A）、只有数字、只有单位（单位：万元）或只是表格印好的提示语（请填写偏差
+    “正常”“已完成”“不适用”“未达到”“未完成”“没有偏差”“符合预期”“是”“否”“已整改”、只写原因的类别而不写是什么原因的
+    （“客观原因”“其他原因”）、只写数据来源或方法的（“第三方问卷调查”“问卷调查300份”“统计年报”）、只有横线斜线（——、／、N/A）、只有数字、只有单位（单位：万元）或只是表格印好的提示语（请填写偏差
     原因）的不算说明；同样不算的：不论怎样措辞，只说完成了、按计划、较好或偏差小的（“按计划完成”
     “基本达到预期”“圆满完成”“良好”“偏差较小”“各项指标均按计划完成”），只重复差了多少、说了结果
     没说原因的（“少5个百分点”“低于目标值”“较上年下降5个百分点”，写在偏差原因栏或完成值后的括号里都一样），以及只写改进措施、不写原因的
     （“持续改进”“下一步将加强培训组织，提高培训质量”：栏中写了内容、缺少原因分析，给出警告）；
+    偏差原因栏写了这类不算原因的内容（“／”“——”“无”）的，消息写明栏中写了什么（偏差原因只写了“／”，未说明原因）；
     只写“详见自评报告”“见附件”的，也给出警告（原因可能写在所指的材料中，表中没有）。偏差原因空着、原因写在了
     完成值或得分单元格里的（“9期（因汛期停课1期）”“9（汛期停课少办1期）”），给出警告：原因
     已写，应移到偏差原因栏；括号里只是数据来源或只说差了多少的（“96%（200份问卷）”“（抽样）”
@@ -447,7 +449,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     2.培训班次……），或不编号而每句原因都点名了指标或执行率的（偏差原因：预算执行率86%，因……），
     只说明所写的指标，未写到的扣分仍须说明；偏差原因写“无”而改进措施栏或其后的备注栏写了内容的，按改进措施、备注算已说明
     （备注只是指标解释、数据来源、计算公式等的不算；满分行也写了备注的说明栏中，扣分行的备注写了原因的
-    算，只是数据来源、方法的如“问卷调查300份”不算，消息中注明该备注不是偏差原因）。没有偏差原因
+    算，只是数据来源、方法的如“问卷调查300份”不算，消息中注明该备注不是偏差原因；只有扣分行写了备注的也一样）。没有偏差原因
     列时，得分依据（评分依据）列或备注列当作原因说明，但各行都只写评分规则的（≥95%得满分，
     <90%不得分）与评分标准列一样不算。四川格式
     没有得分列时，定性指标部分达成或未达成必然扣分，同样须说明原因。
@@ -517,7 +519,7 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         deducted = (f"按{evaluation.rules.label}得 {points(value)} 分（满分 "
                     f"{points(indicator.weight)}），须说明偏差原因" if ruled else
                     f"扣 {points(indicator.weight - value)} 分"
-                    f"（{points(value)}/{points(indicator.weight)}），未说明偏差原因")
+                    f"（{points(value)}/{points(indicator.weight)}），{_reason_written(table, indicator)}")
         partly = _partly_said(table, indicator)
         if partly is not None:  # something written in the column, the cause not in it
             yield finding("JX405", source, f"“{label(indicator)}”扣 "
@@ -534,6 +536,17 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
         yield finding("JX405", source, f"“{label(indicator)}”{deducted}"
                       f"{_no_reason_column(table)}{_unnamed(table, indicator)}"
                       f"{_remark_set_aside(indicator)}")
+
+
+def _reason_written(table: SelfEvaluation, indicator: Indicator) -> str:
+    """What the row's 偏差原因 cell holds where it explains nothing: 偏差原因只写了“／”，
+    未说明原因 for a cell filled with no reason (／, ——, 无, 是, 客观原因), so the clerk
+    looking at a filled cell sees why; 未说明偏差原因 for one left blank."""
+    written = indicator.reason.strip() if isinstance(indicator.reason, str) else ""
+    if not written or "reason" not in table.columns:
+        return "未说明偏差原因"
+    quoted = written if len(written) <= _RULE_QUOTED else written[:_RULE_QUOTED] + "…"
+    return f"偏差原因只写了“{quoted}”，未说明原因"
 
 
 def _template_warns(table: SelfEvaluation, source: Source | None) -> bool:

@@ -47,6 +47,16 @@ def test_words_naming_no_cause_are_no_reason(tmp_path, reason):
     """As “否”, “无”, “已完成” (before: no finding — v1_17)."""
     _, data = checked(_deducted(tmp_path, reason, None))
     assert _found(data) == [("JX405", f"I{SATISFACTION}")]
+    assert data["findings"][0]["message"] == (
+        f"“服务对象满意度”扣 1.05 分（8.95/10），偏差原因只写了“{reason}”，未说明原因")
+
+
+@pytest.mark.parametrize("reason", ["/", "——", "无", "否"])
+def test_a_placeholder_in_the_reason_cell_is_quoted(tmp_path, reason):
+    """The clerk sees a filled cell: the message says what it holds."""
+    _, data = checked(_deducted(tmp_path, reason, None))
+    assert data["findings"][0]["message"] == (
+        f"“服务对象满意度”扣 1.05 分（8.95/10），偏差原因只写了“{reason}”，未说明原因")
 
 
 @pytest.mark.parametrize("reason", ["是", "客观原因", "已整改", "第三方问卷调查", "问卷调查300份",
