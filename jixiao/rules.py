@@ -775,14 +775,18 @@ _GOODS = ("质量", "水平", "满意", "知晓", "效率", "能力", "认可", 
 
 
 def lows_best(subject: str, default_op: str = "=") -> bool | None:
-    """Whether the low end of a scale of heights (低/中/高) is its best: under a 成本 二级
-    (``default_op`` ≤) or a name of something bad (``_HARMS``, ``less_is_better``) True, of
-    something good (``_GOODS``, ``RISING_RATES``) False; None where the name tells neither,
-    or both (风险防控能力), or there is none."""
-    if default_op == "<=":
-        return True
-    harm = any(word in subject for word in _HARMS) or less_is_better(subject)
-    good = any(word in subject for word in (*_GOODS, *RISING_RATES))
+    """Whether the low end of a scale of heights (低/中/高) is its best: of something bad
+    (``_HARMS``, ``less_is_better``; under a 成本 二级, ``default_op`` ≤, whatever the name)
+    True, of something good (``_GOODS``, ``RISING_RATES``) False; None where the name tells
+    neither, or both (安全风险水平, 成本水平), or there is none. A harm or a cost named as
+    lowered or removed (``_HARM_LOWERED``: 农民负担减轻程度, 安全隐患消除程度, 违法行为查处率,
+    污染减排效果, 风险防控能力, 成本控制水平) or a saving (``is_saving``: 成本节约程度) is
+    something good: how far it went."""
+    text = compact_text(subject)
+    if is_saving(text) or _HARM_LOWERED.search(text):
+        return False
+    harm = default_op == "<=" or any(word in text for word in _HARMS) or less_is_better(text)
+    good = any(word in text for word in (*_GOODS, *RISING_RATES))
     return None if harm == good else harm
 
 
@@ -1350,6 +1354,16 @@ def is_falling_rate(name: object) -> bool:
 # What is better less beside its rates (FALLING_RATES) and costs: complaints, accidents,
 # losses, consumption (群众投诉量, 安全事故起数, 单位能耗, 粮食损耗)
 _LESS_BETTER_WORDS = ("投诉", "事故", "损耗", "能耗", "发案", "伤亡")
+
+# A harm or a cost named as lowered or removed (``lows_best``): a word for lowering
+# (``_LOWERING``, as a cost lowered in ``is_saving``) or removing, controlling or meeting a
+# standard, just after the harm (农民负担减轻, 违法行为查处, 排放达标, 成本控制) or a few
+# characters before it (减轻农民负担, 消除安全隐患) — within one phrase.
+_REMOVING = rf"{_LOWERING}|消除|挽回|查处|治理|整治|整改|排除|减排|控制|防控|防范|化解|处置|达标"
+_HARM_NAMES = "|".join((*_HARMS, *_LESS_BETTER_WORDS, COST_WORD, "费用"))
+_HARM_LOWERED = re.compile(
+    rf"(?:{_HARM_NAMES})[^，,；;。、\s]{{0,3}}(?:{_REMOVING})"
+    rf"|(?:{_REMOVING})[^，,；;。、\s]{{0,6}}(?:{_HARM_NAMES})")
 
 
 def less_is_better(name: object) -> bool:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import pytest
 
 from jixiao import cellfuncs, native
+from jixiao.parsing import parse_measure
 from jixiao.pipeline import check_workbook
+from jixiao.rules import indicator_score, scale_of
 from tests.workbooks import PUTUO_1_ROWS, standard
 
 
@@ -114,6 +116,42 @@ def test_cha_as_a_level_is_still_the_level(target, actual, met):
 def test_a_scale_of_heights_is_best_at_the_end_its_name_wants(tmp_path, name, scale, actual,
                                                                score, codes):
     assert [code for code, _ in _findings(tmp_path, name, scale, actual, score)] == codes
+
+
+@pytest.mark.parametrize(("name", "scale", "actual", "op", "level"), [
+    # a harm named as lowered or removed (减轻/消除/降低/挽回/查处/治理/排除/减排 …): 高 is best
+    ("农民负担减轻程度", "高/中/低", "高", "=", "achieved"),
+    ("安全隐患消除程度", "高/中/低", "高", "=", "achieved"),
+    ("风险降低程度", "高/中/低", "高", "=", "achieved"),
+    ("损失挽回程度", "高/中/低", "高", "=", "achieved"),
+    ("违法行为查处率", "高/中/低", "高", "=", "achieved"),
+    ("负担减轻", "高/中/低", "高", "=", "achieved"),
+    ("负担减轻", "高/中/低", "低", "=", "not"),
+    ("减轻农民负担程度", "高/中/低", "高", "=", "achieved"),
+    ("污染减排效果", "高/中/低", "高", "=", "achieved"),
+    ("环境污染治理", "低/中/高", "高", "=", "achieved"),
+    ("排放达标", "低/中/高", "高", "=", "achieved"),
+    ("故障排除效率", "高/中/低", "高", "=", "achieved"),
+    ("风险防控能力", "低/中/高", "高", "=", "achieved"),
+    ("成本降低程度", "高/中/低", "高", "=", "achieved"),
+    # under a 成本 二级 (≤) a saving or a cost named as controlled is still best high
+    ("成本控制水平", "高/中/低", "高", "<=", "achieved"),
+    ("成本节约程度", "高/中/低", "高", "<=", "achieved"),
+    ("成本控制水平", "低/中/高", "低", "<=", "not"),
+    ("单位成本", "低/中/高", "低", "<=", "achieved"),      # a cost: low best, as before
+    ("成本水平", "低/中/高", "高", "<=", None),           # a cost's 水平: left to a person
+    ("安全风险等级", "低/中/高", "低", "=", "achieved"),   # a harm unlowered: low best
+    ("安全风险水平", "低/中/高", "高", "=", None),         # harm and good: unsaid
+])
+def test_a_harm_named_as_lowered_is_best_high(name, scale, actual, op, level):
+    """rt34 review: 农民负担减轻程度 | 高/中/低 | 高 was 达成 before the heights rule, then
+    未达成 (JX402 + JX408) — the harm read, not its lowering; 成本控制水平 under 成本 (≤) too."""
+    got = indicator_score(scale_of(parse_measure(scale), name), actual, 5, default_op=op)
+    assert got.level == level
+
+
+def test_a_harm_named_as_lowered_checks_clean(tmp_path):
+    assert _findings(tmp_path, "农民负担减轻程度", "高/中/低", "高", 30) == []
 
 
 @pytest.mark.parametrize(("scale", "actual", "level2", "shown"), [
