@@ -631,15 +631,33 @@ def indicator_actual(indicator: Indicator) -> object:
     return indicator.actual
 
 
+# A date typed as text: 2024.10, 2024.12.31 (a year, a month, perhaps a day)
+_DATE_AS_TEXT_RE = re.compile(r"(?:19|20)\d\d[.．/-]\d{1,2}(?:[.．/-]\d{1,2})?")
+# A 计量单位 naming a date or a time, not an amount of it
+_DATE_UNITS = frozenset(("日期", "年月", "年月日", "时间", "年", "月", "日", "年.月", "完成时间"))
+
+
 def _actual_number(indicator: Indicator) -> int | float | None:
     """The 完成值 when it is a bare number: a number cell, or a number saved as text (a
     文本-formatted cell of a template, a system export: "25", "11,400", "２５", spaces
     around it — ``rules.text_number``), read as the number it is, so a 计量单位 column
-    is its unit alike. None for anything else ("25分钟" keeps the unit it writes)."""
+    is its unit alike. None for anything else ("25分钟" keeps the unit it writes), and for
+    a date typed as text ("2024.10", "2024.12") beside a 指标值 that is a date or under a
+    计量单位 naming one (月, 年月, 日期, 时间): a month as typed, not 2024.1 月."""
     actual = indicator.actual
     if isinstance(actual, (int, float)) and not isinstance(actual, bool):
         return actual
-    return rules.text_number(actual)
+    number = rules.text_number(actual)
+    if number is not None and _DATE_AS_TEXT_RE.fullmatch(rules.number_text(str(actual))) \
+            and (_unit_of_dates(indicator) or target_measure(indicator).kind == "date"):
+        return None
+    return number
+
+
+def _unit_of_dates(indicator: Indicator) -> bool:
+    """Whether the 完成值's 计量单位 column names a date or a time (``_DATE_UNITS``)."""
+    unit = _actual_unit(indicator)[0]
+    return unit is not None and normalize_text(str(unit)).strip() in _DATE_UNITS
 
 
 def actual_shown(indicator: Indicator) -> object:

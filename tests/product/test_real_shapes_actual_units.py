@@ -172,3 +172,36 @@ def test_a_unit_written_in_a_text_actual_wins_over_its_column(tmp_path):
                                         header=ONE_ROW, lead=None))
     assert codes(data) == []
     assert [i["actual"] for i in data["indicators"]][1] == "25分钟"
+
+
+# A date typed as text ("2024.10", "2024.12") on a 时效 row keeps its own shape whatever the
+# unit column says (月, 年, 年月, 时间, 日期): read as the month it is, 按时完成 — not as
+# a number with the unit glued on ("2024.1月": its trailing 0 dropped, 单位不一致, unscored;
+# reviewer's finding on ae9ef5d6). A plain number beside a date still takes it: "12" | 月.
+@pytest.mark.parametrize(("target", "unit", "actual"), [
+    ("2024年10月", "月", "2024.10"), ("2024年12月", "月", "2024.12"),
+    ("2024年12月", "年", "2024.12"), ("2024年12月", "年月", "2024.12"),
+    ("2024年12月", "时间", "2024.10"), ("2024年12月", "日期", "2024.12"),
+    ("2024年12月31日前", "日期", "2024.12.31")])
+def test_a_date_as_text_is_not_read_as_a_number_of_its_unit(target, unit, actual):
+    from jixiao.model import Indicator, indicator_actual, score_indicator
+    indicator = Indicator("产出指标", "时效指标", "完成时间", target=target, actual=actual,
+                          unit=unit, weight=10)
+    assert indicator_actual(indicator) == actual
+    score = score_indicator(indicator)
+    assert (score.value, score.note) == (10.0, "按时完成")
+
+
+def test_a_month_as_a_number_text_beside_a_date_takes_its_unit():
+    from jixiao.model import Indicator, indicator_actual
+    indicator = Indicator("产出指标", "时效指标", "完成时间", target="12月底前", actual="12",
+                          unit="月", weight=10)
+    assert indicator_actual(indicator) == "12月"
+
+
+def test_a_date_as_text_in_a_workbook_is_on_time(tmp_path):
+    rows = _rows("2024年10月", "月", "2024.10", "月")
+    _, data = checked(medical_insurance(tmp_path / "t.xlsx", rows, total=99.1,
+                                        header=ONE_ROW, lead=None))
+    assert codes(data) == []
+    assert [i["actual"] for i in data["indicators"]][1] == "2024.10"
