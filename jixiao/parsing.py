@@ -2074,8 +2074,10 @@ _EASING = ("减轻", "缓解", "加重", "加剧")
 # with), nor alone before the deed (课时偏少，下年度增加实操课时: a remark's next step).
 _LATER = r"(?<![较比])(?:明年|下一?年度?|次年|今后|将来|下一步|下一?阶段|(?:^|(?<=[,，;；]))以后)"
 _FURTHER = "进一步|继续|持续"
-_STILL_TO_DO = (r"有待|亟待|亟需|急需|仍待|尚待|仍需|还需|尚需|仍要|还要|难以|很难|较难"
-                r"|(?:^|(?<=[,，;；]))需要?|(?<![接招优对款虐等看])待")
+# Still needed (仍需, 有待: a next step) — and hard to do (难以, 很难: a shortfall, no next step)
+_STILL_NEEDED = (r"有待|亟待|亟需|急需|仍待|尚待|仍需|还需|尚需|仍要|还要"
+                 r"|(?:^|(?<=[,，;；]))需要?|(?<![接招优对款虐等看])待")
+_STILL_TO_DO = rf"{_STILL_NEEDED}|难以|很难|较难"
 _PLANNED = (r"争取|(?<![模虚比])拟|将|应当|应该|(?<![供效响适反相对回答感呼顺])应"
             rf"|(?<![按照依据较比超原初于])计划|(?<![按无必所供])需要?|{_LATER}(?={_FURTHER})")
 _BEFORE_DEED = rf"(?:[于在]?{_LATER})?(?:{_FURTHER}|加强|逐步|有效|切实)?"
@@ -2090,9 +2092,10 @@ _NOT_YET_END_RE = _NOT_YET_WORD + "$"
 # A change stated, then a comment on what is still to come (群众就医负担有所减轻，但仍需进一步
 # 减轻; 有所提高，下一步将进一步提高; 今年有所提高，明年进一步提高): the change happened, the
 # comment is the next step (as 已完成，将加强管理) — rt34 r1 g9, i6. Each clause of the comment
-# opens (after 但, 然而 …) with a word of a change not there yet; the statement before it has a
+# opens (after 但, 然而 …) with a word of a next step (仍需, 将, 下一步 — not 难以/很难/较难:
+# 有所提高，但较难达到年度目标 states a shortfall, 部分达成); the statement before it has a
 # change word none of them denies (负担仍需减轻，今后将持续减轻: no change stated, still to come).
-_TO_COME = rf"(?:{_LATER})?(?:{_STILL_TO_DO}|{_PLANNED})"  # 今后仍需, 下一步将: a time first
+_TO_COME = rf"(?:{_LATER})?(?:{_STILL_NEEDED}|{_PLANNED})"  # 今后仍需, 下一步将: a time first
 _TURN = f"(?:但是|{'|'.join(_TURNING)})"
 _COMMENT_TO_COME_RE = re.compile(rf"(?:[,;。]+{_TURN}?|{_TURN})(?={_TO_COME})")
 _TO_COME_CLAUSE_RE = re.compile(rf"{_TURN}?{_TO_COME}")

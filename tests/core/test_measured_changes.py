@@ -273,6 +273,18 @@ def test_a_comment_still_to_come_leaves_what_was_stated(target, actual, expected
     assert (score.level, score.value, score.met, score.band) == expected
 
 
+@pytest.mark.parametrize(("target", "actual"), [
+    # a shortfall stated after the change (难以/很难/较难 达到): no next step but a goal missed —
+    # 部分达成, as before 2f9862dd (which read 难以 as still to come: 达成, full marks passed)
+    ("逐步提高", "就业率有所提高，但较难达到年度目标"),
+    ("逐步提高", "有所提高，但很难达到预期"),
+    ("逐步改善", "人居环境有所改善，但很难达到预期目标"),
+])
+def test_a_difficulty_after_the_change_is_no_comment_still_to_come(target, actual):
+    score = indicator_score(target, actual, 5)
+    assert (score.level, score.value, score.met, score.band) == PARTIAL
+
+
 @pytest.mark.parametrize("actual", [
     # rt34 r1 i4: a plan for a later time is no change achieved (was 达成, full marks
     # passed); 下一步计划进一步提高 (i5) was caught already
