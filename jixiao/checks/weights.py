@@ -48,7 +48,7 @@ from jixiao.model import (
 )
 from jixiao.parsing import compact_text, numbers_apart, parse_points
 from jixiao.read.shares import shares_as_written
-from jixiao.rules import FULL_MARKS, SHARES_SLACK, TOLERANCE, round2
+from jixiao.rules import FULL_MARKS, SHARES_SLACK, TOLERANCE, round2, to_score_step
 from jixiao.xlsx.numformats import shows_percent
 from jixiao.xlsx.refs import split_ref
 
@@ -814,3 +814,48 @@ def hidden_row_counted(table: SelfEvaluation, evaluation: Evaluation) -> Iterato
                       f"{lead}计入这一行：它填了{'和'.join(typed) or '得分'}，却没有分值，得分显示"
                       " ⚠（分值为空），总分和评分等级因此算不出。是本年的指标，请取消隐藏并填写"
                       f"{wanted}；{clear}")
+
+
+@check("JX111", "error", "分值不是两位小数")
+def weight_two_decimals(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[Finding]:
+    """指标（或执行率）的分值多于两位小数：写成公式 =50/3（16.666…）或 33.333 的。
+
+    得分保留两位小数，满分即分值四舍五入到两位小数：分值 16.666… 满分得 16.67，大于分值；
+    三个 =50/3 全部满分，总分为 100.01。分值 33.334 满分只得 33.33，达不到分值。jixiao 合并
+    分值按行平均分配的（JX109），分到各行的分值本是两位小数，不适用。
+
+    **为什么**：得分不能大于分值（预算管理一体化系统拒收“得分不能大于分值”的表），各项全部
+    满分的表总分应为 100。
+
+    **错误示例**：产出指标 50 分，三个三级指标分值都写 =50/3。
+
+    **正确示例**：分值写 16.67、16.67、16.66（合计 50）。
+    """
+    lines = [(label(i), i.weight, i.sources.get("weight")) for i in table.indicators]
+    if table.execution_line:
+        lines.append(("执行率", table.funds.weight, table.funds.sources.get("weight")))
+    odd = [line for line in lines if line[1] is not None and line[1] > 0
+           and not to_score_step(line[1])]
+    if not odd:
+        return
+    perfect = round2(sum(round2(weight) for _, weight, _ in lines if weight is not None))
+    parts = weight_parts(table)
+    total = (f"，各项全部满分时总分为 {points(perfect)}"
+             if parts is not None and abs(parts[2] - FULL_MARKS) <= TOLERANCE
+             and abs(perfect - FULL_MARKS) > TOLERANCE else "")
+    for name, weight, source in odd:
+        info = table.cell(source)
+        formula = f"（{info.formula}）" if info is not None and info.formula else ""
+        full = round2(weight)
+        marks = f"满分 {points(full)} 大于分值" if full > weight else \
+            f"满分只得 {points(full)}，达不到分值"
+        what = name if name == "执行率" else f"“{name}”"
+        yield finding("JX111", source,
+                      f"{what}的分值为 {_decimals_shown(weight)}{formula}，不是两位小数：得分保留"
+                      f"两位小数，{marks}{total}；请写成两位小数，并使分值合计为 100")
+
+
+def _decimals_shown(weight: float) -> str:
+    """A 分值 of more than 2 decimals as it is: 33.333, 16.666… (=50/3: cut, not rounded)."""
+    whole, _, decimals = f"{weight:.10f}".rstrip("0").partition(".")
+    return f"{whole}.{decimals[:3]}…" if len(decimals) > 3 else f"{whole}.{decimals}"
