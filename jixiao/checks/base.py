@@ -172,7 +172,9 @@ def cell_named(table: SelfEvaluation, source: Source, *, sheet: bool = False) ->
 
 
 def label(indicator: Indicator) -> str:
-    return indicator.name or indicator.level2 or "（未命名指标）"
+    """What a row is called in every message and the report: its 三级 name, else its 二级's,
+    else its 一级's (满意度指标 | 满意度指标 | (blank)) — one name for one row."""
+    return indicator.name or indicator.level2 or indicator.level1 or "（未命名指标）"
 
 
 blank = blank_value  # (model's: the reader tells an empty table by it too)

@@ -1786,8 +1786,9 @@ def _take_subtotals(table: SelfEvaluation, first: int, heads: list[tuple[bool, b
                 members.insert(0, rows[above])
         if rank == -1:
             taken.add(index)
-            table.subtotals.append(Subtotal("小计", heading.weight, heading.score_declared,
-                                            members, _heading_sources(heading)))
+            table.subtotals.append(Subtotal(_sum_label(heading, *heads[index]), heading.weight,
+                                            heading.score_declared, members,
+                                            _heading_sources(heading)))
             continue
         named = not _blank_text(heading.name)
         category = levels.level1_category(heading.name if named else heading.level1)
@@ -2005,6 +2006,17 @@ def _sums_rows_above(text: str) -> bool:
     what = match.group("what")
     return "小计" in text or (bool(what) and (levels.is_level1_only(what)
                                             or levels.level1_of_level2(what) is not None))
+
+
+def _sum_label(row: Indicator, own1: bool, own2: bool) -> str:
+    """What a 小计 row calls itself, as written — 产出指标小计, 合计, 小计 — for JX103 to quote:
+    the first of its own cells naming a sum, else its first own text; 小计 where it has none."""
+    texts = [str(text).strip() for text in (row.name, row.level1 if own1 else None,
+                                            row.level2 if own2 else None)
+             if text and not _blank_text(text)]
+    sums = [text for text in texts if _sums_rows_above(text)
+            or _BARE_SUBTOTAL.fullmatch(compact_text(text))]
+    return (sums or texts or ["小计"])[0]
 
 
 def _heading_sources(heading: Indicator) -> dict[str, Source]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from jixiao import levels
 from jixiao.checks import SEVERITIES, SEVERITY_NAMES, Finding
-from jixiao.checks.base import points_written, total_shown
+from jixiao.checks.base import label, points_written, total_shown
 from jixiao.model import (
     BY_STANDARD,
     RULES_AND_DECLARED,
@@ -101,7 +101,7 @@ def basis_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     if "weight" in table.columns:
         # a 预算执行率 row scored by the money's 执行率 — 分值 × 执行率, or by its 评分标准
         # (model.scored_by_own_standard) — at that score
-        rated = [(indicator.name, scored_by_own_standard(score)) for indicator, score
+        rated = [(label(indicator), scored_by_own_standard(score)) for indicator, score
                  in zip(table.indicators, evaluation.scores, strict=True)
                  if score.value is not None and score.note != BY_STANDARD]
         by_rate = "".join(f"，{'、'.join(f'“{name}”' for name, own in rated if own is by_own)}"
@@ -195,14 +195,14 @@ def _pending_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
         return ""
     if evaluation.total_range is not None:  # every pending row is a level's band: the range
         return f"（{_bands_text(pending)}）"
-    pending = [f"“{printable(indicator.name or '')}”" for indicator, _ in pending]
+    pending = [f"“{printable(label(indicator))}”" for indicator, _ in pending]
     more = " 等" if len(pending) > 3 else ""
     return f"（{len(pending)} 项得分规则无法计算：{'、'.join(pending[:3])}{more}，须人工核对）"
 
 
 def _bands_text(pending: list[tuple[Indicator, Score]]) -> str:
     """“群众生活”为部分达成，须在 12–16 分之间人工评分: the rows a person scores in a band."""
-    return "；".join(f"“{printable(indicator.name or '')}”{_level(score.level_name)}须在 "
+    return "；".join(f"“{printable(label(indicator))}”{_level(score.level_name)}须在 "
                     f"{band_text(*score.band)} 分之间人工评分"  # type: ignore[misc]
                     for indicator, score in pending[:3]) + ("等" if len(pending) > 3 else "")
 
@@ -211,7 +211,7 @@ def _declared_note(table: SelfEvaluation, evaluation: Evaluation) -> str:
     """（含 1 项按填报得分计入：“群众生活”，规则无法核对其得分）: the rows the 总分 counts
     at the 得分 written, then any a person still scores within a band (the range)."""
     taken = declared_rows(table, evaluation)
-    names = "、".join(f"“{printable(indicator.name or '')}”" for indicator in taken[:3])
+    names = "、".join(f"“{printable(label(indicator))}”" for indicator in taken[:3])
     note = f"含 {len(taken)} 项按填报得分计入：{names}{' 等' if len(taken) > 3 else ''}，规则无法核对其得分"
     banded = [(indicator, score) for indicator, score
               in zip(table.indicators, evaluation.scores, strict=True)
