@@ -1865,8 +1865,12 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
     if target.kind == "number" and target.unit == "%" and says_whole(actual):
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
     if target.kind == "number" and target.unit == "%" and target.value == 100 \
-            and target.op in (None, "=", ">=") and says_all_done(actual):
-        # 100%, 100%完成 (a completion rate) → 全部完成, 已完成, 全部开工: all of it, 100 %
+            and target.op in (None, "=", ">=") and says_all_done(actual) \
+            and (not _compiled(_DONE_RE).match(normalize_text(actual.text))
+                 or done_is_whole(None, target, actual)):
+        # 100% → 全部开工, 已全部拨付, 全部准确; 100%完成 → 已完成: all of it, 100 % (a bare
+        # 已完成 beside 100% is 达成 in words — 100 % only of a completion rate, which
+        # its name tells: ``done_is_whole``, JX204's to weigh)
         return target, replace(actual, kind="number", value=100.0, unit="%", level=None)
     if actual.kind == "number" and actual.unit in ("%", "") and actual.op is None \
             and says_whole(target):  # (a cell showing 100% keeps 1: a fraction, units say)
@@ -1978,7 +1982,8 @@ _RATE_ACTS = ("开工", "竣工", "完工", "拨付", "支付", "兑付", "发�
 # or all of it right, beside a 准确率 / 正确率 of 100 %: 全部准确, 均准确, 准确无误 (无误: not
 # one wrong) — 准确 alone says it was done right, not that all of it was
 _RIGHT = "准确|正确"
-_ALL_DONE_RE = (r"^(?:已|已经|均已)?(?:全部|全面|全数)?(?:已|已经)?完成$"
+_DONE_RE = r"^(?:已|已经|均已)?(?:全部|全面|全数)?(?:已|已经)?完成$"
+_ALL_DONE_RE = (rf"{_DONE_RE}"
                 r"|^(?:(?:已|已经)?(?:全部|全数)(?:已|已经)?|均已)"
                 rf"(?:{'|'.join(_RATE_ACTS)})(?:到位|完毕)?$"
                 rf"|^(?:全部|全数|均|都)(?:{_RIGHT})(?:无误)?$"
@@ -1991,6 +1996,24 @@ def says_all_done(measure: Measure) -> bool:
     均准确, 准确无误)."""
     return measure.kind == "qualitative" \
         and _compiled(_ALL_DONE_RE).match(normalize_text(measure.text)) is not None
+
+
+# Rates of completion: all of it done (完成, 已完成, 全部完成) is 100 % of them. Of another
+# rate (档案完整率, 验收合格率, 资料归档率 100%) 已完成 says the work was done, not the rate
+# reached: 达成 in words, JX204 asks for the number (rt34 r5 s8).
+COMPLETION_RATES = ("完成率", "完工率")
+
+
+def done_is_whole(name: str | None, target: Measure, actual: Measure) -> bool:
+    """Whether 完成, 已完成, 全部完成 (``_DONE_RE``: done, no act a rate counts) answers a
+    指标值 of 100 % in full: a completion rate's (项目完成率, 工程完工率 ``COMPLETION_RATES``),
+    or one that says 完成 itself (100%完成). ``name``: the 三级 name, where known."""
+    if not (target.kind == "number" and target.unit == "%" and target.value == 100
+            and target.op in (None, "=", ">=") and actual.kind == "qualitative"
+            and _compiled(_DONE_RE).match(normalize_text(actual.text))):
+        return False
+    return "完成" in normalize_text(target.text) \
+        or any(rate in normalize_text(name or "") for rate in COMPLETION_RATES)
 
 
 def says_whole(measure: Measure) -> bool:

@@ -51,6 +51,7 @@ from jixiao.parsing import (
     change_stated,
     compact_text,
     damaged_at_least,
+    done_is_whole,
     floor_of_nothing,
     opens_with_number,
     parse_measure,
@@ -371,8 +372,10 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
     例如“25 万参保居民”与“100%”，或定性指标填了数值。定量指标（“≥95%”“≥6 次”）的
     完成值只写“达成”“已完成”“完成”等文字、没有数值的，同样报告：是否达到、得分多少
     都无从核对（得分照文字所说的完成程度计，消息写明读作哪一级）；先写等级、括号里附人数等说明的（“≥90%”
-    对“满意（抽样200人）”，说明里的数不是指标值所量的）同样按等级读、这样报告。指标值恰为 100% 的（完成率“100%”
-    “＝100%”），完成值“全部完成”“已完成”“完成”即 100%，与“全覆盖”一样，不报告；开工率、
+    对“满意（抽样200人）”，说明里的数不是指标值所量的）同样按等级读、这样报告。完成率、完工率的指标值
+    恰为 100% 的（“100%”“＝100%”，或指标值写“100%完成”），完成值“全部完成”“已完成”“完成”即 100%，
+    与“全覆盖”一样，不报告；其他比率（档案完整率、验收合格率 100%）写“已完成”的，只说工作做完了，
+    没说比率达到多少，照常报告；开工率、
     拨付率、到位率等写“全部开工”“已全部拨付”“均已到位”“全部发放到位”（全部做到该比率
     所计的事）的也是，准确率、正确率写“全部准确”“均准确”“准确无误”的也是；
     时限（“≤3小时”“每月10日前”）的完成值写“及时”“按时完成”的，即在时限内，也不报告。
@@ -397,7 +400,8 @@ def units_compatible(table: SelfEvaluation, evaluation: Evaluation) -> Iterator[
         elif target.kind == "number" and actual.level in ("achieved", "partial") \
                 and actual.kind == "qualitative" and change_on_last_year(target) is None \
                 and not (floor_of_nothing(target) and change_on_last_year(actual, named=False)) \
-                and not _nature_qualitative(indicator) and not _on_time_answered(target, actual):
+                and not _nature_qualitative(indicator) and not _on_time_answered(target, actual) \
+                and not done_is_whole(indicator.name, target, actual):  # 完成率100% → 已完成
             # (不低于上年 is answered in words: 高于上年, ≥0% too: 与上年持平; 定性 with a
             # number is JX203's)
             problem = (f"“{name}”是定量指标（指标值“{target.text.strip()}”），完成值只写了"

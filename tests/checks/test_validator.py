@@ -306,8 +306,9 @@ def test_a_quantitative_target_answered_in_words_is_a_warning(tmp_path, target, 
                                                 ("100%完成", "完成"), ("100%", "全覆盖")])
 def test_a_target_of_100_percent_answered_all_done_is_100_percent(tmp_path, target, actual):
     """A completion rate of 100 % answered 全部完成 / 已完成 / 完成 is 100 %, as 全覆盖 is:
-    met, 10 of 10, no finding (before: JX204 asked for the number measured)."""
-    good = rows((4, {"target": target, "actual": actual}))
+    met, 10 of 10, no finding (before: JX204 asked for the number measured). Of another
+    rate (档案完整率) 已完成 is words: tests/checks/test_all_done_rates.py."""
+    good = rows((4, {"name": "项目完成率", "target": target, "actual": actual}))
     assert findings(standard(tmp_path / "t.xlsx", rows=good)) == []
     result = indicator_score(target, actual, 10)
     assert result.value == 10.0 and result.met is True
