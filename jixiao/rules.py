@@ -789,9 +789,14 @@ def lows_best(subject: str, default_op: str = "=") -> bool | None:
     neither, or both (安全风险水平, 成本水平), or there is none. A harm or a cost named as
     lowered or removed (``_HARM_LOWERED``: 农民负担减轻程度, 安全隐患消除程度, 违法行为查处率,
     污染减排效果, 风险防控能力, 成本控制水平) or a saving (``is_saving``: 成本节约程度) is
-    something good: how far it went."""
+    something good: how far it went; a cost spent on removing one (``_COST_SPENT``: 治理成本,
+    污染治理成本, 整治费用) a cost, low best, though 治理 alone is good."""
     text = compact_text(subject)
-    if is_saving(text) or _HARM_LOWERED.search(text):
+    if is_saving(text):
+        return False
+    if _COST_SPENT.search(text):
+        return True
+    if _HARM_LOWERED.search(text):
         return False
     harm = default_op == "<=" or any(word in text for word in _HARMS) or less_is_better(text)
     good = any(word in text for word in (*_GOODS, *RISING_RATES))
@@ -1372,6 +1377,9 @@ _HARM_NAMES = "|".join((*_HARMS, *_LESS_BETTER_WORDS, COST_WORD, "费用"))
 _HARM_LOWERED = re.compile(
     rf"(?:{_HARM_NAMES})[^，,；;。、\s]{{0,3}}(?:{_REMOVING})"
     rf"|(?:{_REMOVING})[^，,；;。、\s]{{0,6}}(?:{_HARM_NAMES})")
+# A cost spent on removing a harm (治理成本, 污染治理成本, 整治费用): the name's head is the
+# cost, after the removing word — not lowered (only 成本控制/成本节约, the word after 成本, are).
+_COST_SPENT = re.compile(rf"(?:{_REMOVING})[^，,；;。、\s]{{0,6}}(?:{COST_WORD}|费用)")
 
 
 def less_is_better(name: object) -> bool:

@@ -18,7 +18,7 @@ import pytest
 from jixiao import cellfuncs, native
 from jixiao.parsing import parse_measure
 from jixiao.pipeline import check_workbook
-from jixiao.rules import indicator_score, scale_of
+from jixiao.rules import indicator_score, lows_best, scale_of
 from tests.workbooks import PUTUO_1_ROWS, standard
 
 
@@ -148,6 +148,15 @@ def test_a_harm_named_as_lowered_is_best_high(name, scale, actual, op, level):
     未达成 (JX402 + JX408) — the harm read, not its lowering; 成本控制水平 under 成本 (≤) too."""
     got = indicator_score(scale_of(parse_measure(scale), name), actual, 5, default_op=op)
     assert got.level == level
+
+
+@pytest.mark.parametrize("name", [
+    "治理成本", "污染治理成本", "疫情防控成本", "整治费用", "隐患整改费用", "垃圾处置成本",
+    "环境治理投入成本"])
+def test_a_cost_spent_on_removing_a_harm_is_still_best_low(name):
+    """rt34 review: under a 成本 二级 (≤) 治理成本 read high-best — 治理 before 成本 read as
+    the cost lowered; the name's head is a cost, only 成本控制/成本节约 read high-best."""
+    assert lows_best(name, "<=") is True
 
 
 def test_a_harm_named_as_lowered_checks_clean(tmp_path):
