@@ -1375,12 +1375,14 @@ _DONE_WORDS = re.compile(
     # a remedy said done (已整改, 整改到位): what was done, not why (rt34)
     "|整改(?:到位)?")
 # A clause saying what will be done (下一步将加强管理, 持续改进, 进一步提高培训质量): a
-# measure, no cause — unless it names one (下年加强宣传，因今年宣传不足 has a clause of cause)
+# measure, no cause — unless it names one (下年加强宣传，因今年宣传不足 has a clause of cause),
+# or the word is followed by its shortfall (重视不够, 重视程度不够, 落实不到位: a cause)
 _MEASURE = re.compile(
     "(?:下一?步|下一?年度?|明年|来年|今后|以后|后续|将来)?(?:我们|我单位|本单位|单位)?"
     "(?:将|要|应|需|会|拟)?(?:继续|持续|进一步|不断|切实|积极|着力)?"
     "(?:加强|提高|提升|完善|优化|强化|改进|改善|做好|确保|规范|健全|加大|加快|落实|推动|督促|严格"
-    "|抓好|注重|重视|争取|力争|努力|保持|巩固|深化)")
+    "|抓好|注重|重视|争取|力争|努力|保持|巩固|深化)"
+    "(?!.{0,4}?(?:不够|不足|不到位|不力|欠缺))")
 # A cause named by its kind only (客观原因, 由于其他原因, 受多方面因素影响): which cause,
 # it does not say (rt34)
 _VAGUE_CAUSE = re.compile(

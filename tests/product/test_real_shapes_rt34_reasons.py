@@ -20,7 +20,7 @@ from test_real_shapes_remarks import (
     _told,
 )
 
-from jixiao.model import unexplained
+from jixiao.model import _gives_cause, unexplained
 
 CAUSE = "因参保人数增加，经办成本上升"
 
@@ -66,7 +66,8 @@ def test_unexplained(reason):
 
 
 @pytest.mark.parametrize("reason", ["因客观原因（汛期）停课1期", "问卷调查样本偏少", "整改期间停业2个月",
-                                    "统计口径调整", "部分学员基础薄弱"])
+                                    "统计口径调整", "部分学员基础薄弱", "主观原因，重视不够",
+                                    "主观原因，重视程度不够", "宣传不到位", "重视不足"])
 def test_explained(reason):
     assert not unexplained(reason)
 
@@ -82,3 +83,16 @@ def test_a_note_whose_cause_says_nothing_leaves_the_rate_unexplained(tmp_path, n
 def test_a_note_whose_cause_gives_one_still_explains_the_rate(tmp_path):
     _, data = checked(_noted(tmp_path, "说明：执行率未达90%原因：2所学校撤并，20万元未支出"))
     assert ("JX306", "G6") not in _found(data)
+
+
+@pytest.mark.parametrize("reason", ["重视不够", "重视程度不够", "宣传力度不到位"])
+def test_a_measure_word_followed_by_a_shortfall_is_a_cause(reason):
+    """rt34 review: 主观原因，重视不够 read as a measure to come (重视 at a clause start) —
+    a measure word followed by 不够/不足/不到位 is the shortfall, a cause."""
+    assert not unexplained(reason)
+    assert _gives_cause(f"主要是主观原因，{reason}")
+
+
+@pytest.mark.parametrize("reason", ["下一步加强管理", "持续改进", "进一步重视宣传工作"])
+def test_a_measure_to_come_is_still_no_cause(reason):
+    assert unexplained(reason)
