@@ -92,10 +92,16 @@ def rounding_tail(lines: int) -> float:
 
 def to_score_step(weight: float) -> bool:
     """Whether a 分值 is written to the 2 decimals a score is shown with (10, 3.5, 16.67),
-    binary noise aside (0.1 × 300 = 30.000000000000004): not =50/3's 16.666… nor 33.333,
-    whose full marks, rounded as every score is, are more (16.67) or less (33.33) than the
-    分值 — a perfect table of three =50/3 totals 100.01 (JX111)."""
-    return round(weight, PERCENT_DECIMALS) == round(weight, 2)
+    binary noise aside (0.1 × 300 = 30.000000000000004, a converter's 14.999999999: within
+    ``_STEP_NOISE`` of 2 decimals): not =50/3's 16.666… nor 33.333, whose full marks, rounded
+    as every score is, are more (16.67) or less (33.33) than the 分值 — a perfect table of
+    three =50/3 totals 100.01 (JX111)."""
+    return abs(weight - round(weight, 2)) < _STEP_NOISE
+
+
+# How far off 2 decimals a 分值 may be and still be written to them: float noise from a
+# converter or WPS (14.999999999), far below a third decimal (33.333)
+_STEP_NOISE = 1e-6
 
 
 # User documentation of the decisions the scoring rules make beyond docs/domain.md §2;

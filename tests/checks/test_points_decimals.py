@@ -9,6 +9,7 @@ from jixiao.checks import run_checks
 from jixiao.model import evaluate
 from jixiao.read.workbook import read_tables
 from jixiao.recalc.workbook import recalc_file
+from jixiao.rules import to_score_step
 
 ROWS = [
     ("产出指标", "数量指标", "预算资金执行率", "≥90.00(%)", "99.80(%)", 5, 5, None),
@@ -72,3 +73,13 @@ def test_the_template_with_a_third_of_50_is_reported_at_its_weight_cells(tmp_pat
     found = [f for f in run_checks(table, evaluate(table)) if f.code == "JX111"]
     assert sorted(f.where.split("!")[-1] for f in found) == ["G13", "G14", "G17"], found
     assert all(f.severity == "error" for f in found)
+
+
+def test_float_noise_off_two_decimals_is_no_finding(tmp_path):
+    """rt34 review: 14.999999999 (a converter's or WPS's noise) was flagged as not 2 decimals;
+    within 1e-6 of 2 decimals it is 2 decimals. 33.333 and =50/3 stay flagged."""
+    assert to_score_step(14.999999999) and to_score_step(16.670000001) and to_score_step(0.1 * 300)
+    assert not to_score_step(33.333) and not to_score_step(50 / 3) and not to_score_step(16.6666)
+    found = _findings(tmp_path / "t.xlsx", [5, 25, 14.999999999, 35.000000001, 20],
+                      [5, 25, 15, 35, 20], 100)
+    assert [code for code, *_ in found if code == "JX111"] == []
