@@ -2001,13 +2001,14 @@ def says_all_done(measure: Measure) -> bool:
 # Rates of completion: all of it done (完成, 已完成, 全部完成) is 100 % of them. Of another
 # rate (档案完整率, 验收合格率, 资料归档率 100%) 已完成 says the work was done, not the rate
 # reached: 达成 in words, JX204 asks for the number (rt34 r5 s8).
-COMPLETION_RATES = ("完成率", "完工率")
+COMPLETION_RATES = ("完成率", "完工率", "进度")
 
 
 def done_is_whole(name: str | None, target: Measure, actual: Measure) -> bool:
     """Whether 完成, 已完成, 全部完成 (``_DONE_RE``: done, no act a rate counts) answers a
-    指标值 of 100 % in full: a completion rate's (项目完成率, 工程完工率 ``COMPLETION_RATES``),
-    or one that says 完成 itself (100%完成). ``name``: the 三级 name, where known."""
+    指标值 of 100 % in full: a completion rate's or a progress's (项目完成率, 工程完工率,
+    项目实施进度, 工程进度 ``COMPLETION_RATES``), or one that says 完成 itself (100%完成).
+    ``name``: the 三级 name, where known."""
     if not (target.kind == "number" and target.unit == "%" and target.value == 100
             and target.op in (None, "=", ">=") and actual.kind == "qualitative"
             and _compiled(_DONE_RE).match(normalize_text(actual.text))):

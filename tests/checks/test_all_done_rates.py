@@ -28,7 +28,10 @@ def test_done_against_another_rate_of_100_percent_is_no_number(tmp_path, name, t
 
 @pytest.mark.parametrize(("name", "target", "actual"), [
     ("项目完成率", "100%", "已完成"), ("工程完工率", "≥100%", "全部完成"),
-    ("年度任务完成率", "＝100%", "已全部完成"), ("任务完成情况", "100%完成", "完成")])
+    ("年度任务完成率", "＝100%", "已全部完成"), ("任务完成情况", "100%完成", "完成"),
+    # rt34 review: a progress (进度) done is 100 % of it — was JX204
+    ("项目实施进度", "100%", "已完成"), ("工程进度", "100%", "已完成"),
+    ("建设进度", "≥100%", "全部完成")])
 def test_done_against_a_completion_rate_of_100_percent_is_100_percent(tmp_path, name, target,
                                                                        actual):
     good = rows((4, {"name": name, "target": target, "actual": actual}))
