@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     # copies named in a folder: one that cannot be made fails each copy, as batch's does
     unmade = _made_folder(folder) if folder else None
     if folder:
-        from jixiao.batch.run import NO_COPY_BY_VALUE, read_by_value
+        from jixiao.batch.run import NO_COPY_BY_VALUE
     for target in targets.values():  # never onto a file given to be checked
         refuse_input_as_output(target, args.files, "标注副本")
     results, written, unwritten = [], [], 0
@@ -74,12 +74,13 @@ def run(args: argparse.Namespace) -> int:
             result = check_workbook(path, args.rules)
         results.append(result)
         target = targets.get(str(result.path))
-        if target is not None and not result.error:
-            if folder and read_by_value(str(result.path)):
-                # as batch --annotate-dir: a file read by value has no copy, said, no failure
-                result.notes.append(NO_COPY_BY_VALUE)
-            elif (copy := _annotated(result, target, folder=bool(folder), force=args.force,
-                                     unmade=unmade)) is not None:
+        if folder and target is None and not result.error:
+            # as batch --annotate-dir: a file read by value has no copy (and no name), said,
+            # no failure (_annotation_targets named none)
+            result.notes.append(NO_COPY_BY_VALUE)
+        elif target is not None and not result.error:
+            if (copy := _annotated(result, target, folder=bool(folder), force=args.force,
+                                   unmade=unmade)) is not None:
                 written.append((copy, target))
             else:
                 unwritten += 1
@@ -165,11 +166,13 @@ def _annotation_targets(files: list[str], annotate: str) -> tuple[dict[str, Path
                           f"校验 {len(files)} 个文件时请给一个目录（如 --annotate 标注副本）")
     # each file its own name, as batch names them: a/z.xlsx and b/z.xlsx get z-校验.xlsx
     # and z-校验-2.xlsx (the second never replaces the copy this run made of the first)
-    from jixiao.batch.run import copy_target
+    # a file read by value (.xls, .ods, Word) gets no copy, so no name, as in batch's
+    # annotation_targets: x.xls beside x.xlsx leaves x-校验.xlsx to x.xlsx's copy
+    from jixiao.batch.run import copy_target, read_by_value
 
     taken = {os.path.realpath(path).casefold() for path in files}
     return {path: Path(copy_target(out, Path(path).stem, Path(path).suffix.lower() == ".xlsm",
-                                   taken)) for path in files}, out
+                                   taken)) for path in files if not read_by_value(path)}, out
 
 
 def _made_folder(out: Path) -> str | None:
