@@ -561,9 +561,10 @@ def _sheet_with_markup(d: Path, name: str, markup: str) -> Path:
 
 
 def five_thousand_indicators(d: Path) -> Path:
-    """A legitimate table of 5,000 indicators (5,000 rows and more)."""
-    rows = [("产出指标", "数量指标", f"指标{n}", "≥90%", "95%", 0.018, 0.018, None)
-            for n in range(1, 5_001)]
+    """A legitimate table of 5,000 indicators (5,000 rows and more): 分值 of two decimals
+    (4,000 × 0.02 + 1,000 × 0.01 = 90; 0.018 each would score 0.02 each, JX111)."""
+    rows = [("产出指标", "数量指标", f"指标{n}", "≥90%", "95%", points, points, None)
+            for n in range(1, 5_001) for points in [0.02 if n <= 4_000 else 0.01]]
     book = Book()
     standard_sheet(book.sheet(), rows=rows)
     return book.save(d / "indicators-5000.xlsx")
