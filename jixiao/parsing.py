@@ -3130,10 +3130,11 @@ def _part_end(part: str) -> int:
 
 
 def _month_end(year: int, month: int) -> int:
-    """The last day of a month (ValueError for a month that does not exist)."""
-    next_month = _dt.date(year + (month == 12), month % 12 + 1, 1) if 1 <= month <= 12 else None
-    if next_month is None:
+    """The last day of a month (ValueError for a month that does not exist, or a year
+    outside the calendar's: 0年, or 9999年12月 with no next month to count back from)."""
+    if not 1 <= month <= 12 or not _dt.MINYEAR <= year <= _dt.MAXYEAR - (month == 12):
         raise ValueError(month)
+    next_month = _dt.date(year + (month == 12), month % 12 + 1, 1)
     return (next_month - _dt.timedelta(days=1)).day
 
 

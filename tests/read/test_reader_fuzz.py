@@ -1,6 +1,7 @@
 """Whatever a sheet holds, reading and checking it never fails with anything but
 a JixiaoError (which the command line prints as one Chinese line)."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workbooks import ATTACHMENT, SICHUAN, STANDARD, THIRD_PARTY, Book, grid_book
@@ -85,3 +86,32 @@ def test_a_lone_subtotal_row_under_its_header_is_read_not_crashed(tmp_path):
     second.line(None, None, None, None, "一级指标", 0.0)
     tables = read_workbook(book.save(tmp_path / "f.xlsx")).tables
     assert [row.sources["weight"].cell for row in tables[0].indicators] == ["E2", "E3", "E2"]
+
+
+@pytest.mark.parametrize("text", ["0000年底前", "0000年12月", "9999年12月"])
+def test_a_year_outside_the_calendar_is_no_date_not_a_crash(text):
+    """Hypothesis's case (rt34, the second CI): a 指标值 of year 0 at the year's end asked
+    for the day before 0001-01-01 (OverflowError, not the ValueError a missing date gives)."""
+    from jixiao.parsing import parse_measure
+
+    assert parse_measure(text).problem == f"“{text}”中的日期不存在"
+
+
+def test_a_second_page_whose_target_is_year_nought_is_checked(tmp_path):
+    """The whole case Hypothesis found: a 四川 header, a second page with 10000 beside
+    “年度指标” — read and checked without an error escaping."""
+    header = ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重",
+              "实际完成指标值", "偏差原因分析及改进措施")
+    book = Book()
+    first = book.sheet("Table 1")
+    first.line(*header)
+    first.line(None)
+    page = book.sheet("Table 2")
+    page.line(*header)
+    page.line(None, None, None, 10000.0, "年度指标")
+    page.line(None, None, None, None, None, None, None, "一级指标")
+    tables = read_workbook(book.save(tmp_path / "pages.xlsx")).tables
+    assert [(row.target, row.actual) for row in tables[0].indicators] == [
+        ("年度指标", None), (None, "一级指标")]
+    for table in tables:
+        run_checks(table, evaluate(table))
