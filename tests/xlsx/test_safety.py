@@ -298,3 +298,34 @@ def test_a_large_honest_workbook_is_too_large_not_a_zip_bomb(tmp_path, files, ca
     for kind in ("zip-bomb", "zip-bomb-lying", "overlapping-members"):
         with pytest.raises(UnreadableWorkbook, match="可能是“压缩炸弹”"):
             check_package(files(kind))
+
+
+def _libreoffice_shared_strings(rows=20_000):
+    """Shared strings of a ledger's ``rows`` as LibreOffice writes mixed CJK/Latin text
+    (培训班第12期支出): three rich-text runs, their fonts spelled out each time — a part
+    of 8 MB that deflate packs over 100:1 (rt34 r7 #3)."""
+    def run(font, text):
+        return (f'<r><rPr><sz val="11"/><color rgb="FF000000"/><rFont val="{font}"/>'
+                f'<family val="2"/></rPr><t xml:space="preserve">{text}</t></r>')
+
+    entries = "".join(f"<si>{run('DejaVu Sans', '培训班第')}{run('Calibri', row)}"
+                      f"{run('DejaVu Sans', '期支出')}</si>" for row in range(1, rows + 1))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://'
+            f'schemas.openxmlformats.org/spreadsheetml/2006/main" count="{rows}" '
+            f'uniqueCount="{rows}">{entries}</sst>').encode()
+
+
+def test_a_ledger_saved_by_libreoffice_is_not_a_zip_bomb(tmp_path, files):
+    """rt34 r7 #3: a 自评表 with a 20,000-row ledger sheet saved by LibreOffice (770 KB) was
+    refused: its xl/sharedStrings.xml of 8.5 MB packs 109:1, past the 100:1 of a member
+    of 1 MB or more. A member too small to harm within the limit on the total (50 MB,
+    streamed) is no bomb, whatever its ratio; the 20 MB of zeros still is."""
+    good = standard(tmp_path / "good.xlsx")
+    path = rezip(good, tmp_path / "lo.xlsx", add={"xl/sharedStrings.xml": _libreoffice_shared_strings()})
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/sharedStrings.xml")
+    assert info.file_size > 5 << 20 and info.file_size > 100 * info.compress_size  # as LO's
+    assert check_package(path).unpacked_bytes > 5 << 20
+    assert read_workbook(path)
+    with pytest.raises(UnreadableWorkbook, match="压缩比为 1028:1，上限 100:1"):
+        check_package(files("zip-bomb-ratio"))
