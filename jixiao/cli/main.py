@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import re
 import sys
 import warnings
+from typing import Any
 
 from jixiao.errors import JixiaoError
 
@@ -93,10 +95,27 @@ def unbroken(example: str) -> str:
     return example.replace(" ", "\u00a0")
 
 
+# what an option's name looks like (an unknown one is refused as such): -x, --any-word, --x=…
+_OPTION_SHAPED = re.compile(r"--?[A-Za-z][A-Za-z0-9_-]*(=.*)?", re.DOTALL)
+
+
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+
+    def _parse_optional(self, arg_string: str) -> Any:
+        """A file named like an option (-甲.xlsx, -收件箱) is a file: an argument that names
+        no option of this command is taken as one when it exists, or when it cannot be an
+        option's name at all (a dot, a path separator, a Chinese character) — so
+        ``jixiao recalc -甲.xlsx`` and ``--annotate -甲-标注.xlsx`` work as written. A known
+        option (-o, -ox.xlsx, --force, --json=x) is one, even if a file has its name."""
+        found = super()._parse_optional(arg_string)
+        first = found[0] if isinstance(found, list) and found else found  # list: Python 3.12+
+        if isinstance(first, tuple) and first[0] is None and arg_string.startswith("-") \
+                and (not _OPTION_SHAPED.fullmatch(arg_string) or os.path.lexists(arg_string)):
+            return None
+        return found
 
     def error(self, message: str) -> None:  # Chinese, exit 2, no traceback
         self.print_usage(sys.stderr)
