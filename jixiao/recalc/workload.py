@@ -6,6 +6,7 @@ Only the formulas path imports this (the fast path has no such cost to bound).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao.errors import JixiaoError
@@ -18,14 +19,27 @@ from jixiao.xlsx.refs import split_area
 
 def check_workload(package: Package) -> None:
     """Refuse a workbook that would take the engine minutes and gigabytes
-    (``formula_work`` over ``Limits.max_formula_work``)."""
+    (``formula_work`` over ``Limits.max_formula_work``), saying what can compute it
+    instead: Excel itself, with the add-in's 一键重算 where JX_ functions are used (an Excel
+    without it cannot compute them), and which sheet holds most of the work when that
+    is a sheet of other formulas (a ledger) that could live in a workbook of its own."""
     limits = Limits.from_environment()
-    work = formula_work(package, limits)
-    if work > limits.max_formula_work:
-        raise JixiaoError(f"“{package.path.name}”太大，通用公式引擎无法在合理的时间和内存内计算"
-                          f"（约 {work:,} 个计算单元，上限 {limits.max_formula_work:,}）；请在 "
-                          f"Excel 中重算，或把环境变量 JIXIAO_MAX_FORMULA_WORK 设为 {work} 以上"
-                          "（计算会很慢、占用大量内存）")
+    work = _Work()
+    _count(package, limits, work)
+    total = work.total
+    if total <= limits.max_formula_work:
+        return
+    name = package.path.name
+    sheet, most = max(work.by_sheet.items(), key=lambda item: item[1], default=("", 0))
+    share = f"，其中工作表“{sheet}”的公式约 {most:,} 个" if most * 2 > total else ""
+    where = ("在装有 jixiao 加载项的 Excel 中打开，点“一键重算”后保存（没装加载项的 Excel、WPS、"
+             "LibreOffice 算不出 JX_ 函数）" if work.jx else "在 Excel、WPS 或 LibreOffice 中重算后保存")
+    move = (f"；或把“{sheet}”另存为单独的工作簿、从本工作簿中删去（引用它的单元格改填数值）后再运行 "
+            "jixiao recalc") if share and sheet not in work.jx else ""
+    raise JixiaoError(f"“{name}”太大，通用公式引擎无法在合理的时间和内存内计算（约 {total:,} 个"
+                      f"计算单元，上限 {limits.max_formula_work:,}{share}）。可以{where}{move}；"
+                      f"或把环境变量 JIXIAO_MAX_FORMULA_WORK 设为 {total} 以上（计算会很慢、"
+                      "占用大量内存）")
 
 
 def formula_work(package: Package, limits: Limits | None = None) -> int:
@@ -39,19 +53,39 @@ def formula_work(package: Package, limits: Limits | None = None) -> int:
     values are computed before (``plain_ranges``) and cost nothing. ``Limits.max_formula_work``
     keeps it near half a gigabyte; a 自评表 needs a fiftieth of that.
     """
-    limits = limits or Limits.from_environment()
+    work = _Work()
+    _count(package, limits or Limits.from_environment(), work)
+    return work.total
+
+
+@dataclass
+class _Work:
+    """``formula_work`` as counted: the total, the part of each sheet's formulas and the
+    ranges they read, and the sheets whose formulas call JX_ functions."""
+
+    total: int = 0
+    by_sheet: dict[str, int] = field(default_factory=dict)
+    jx: set[str] = field(default_factory=set)
+
+
+def _count(package: Package, limits: Limits, work: _Work) -> None:
     formulas_by_sheet = {sheet.name: [(cell, text) for cell, text in cells_with_texts(package, sheet)
                                       if text] for sheet in package.sheets}
     formula_cells = _formula_cells(package, formulas_by_sheet)
-    work, ranges = package.inspection.cells // 10, set()
+    work.total, ranges = package.inspection.cells // 10, set()
     for name, formulas in formulas_by_sheet.items():
         read = _reader(name, formula_cells)
+        own = 0
         for _, text in formulas:
             if formula_problem(text, limits):
                 continue  # such a cell is not given to the engine (see general._Model)
+            if "JX_" in text.upper():
+                work.jx.add(name)
             text = folded(text, read)
-            work += formula_tokens(text)
+            own += formula_tokens(text)
             ranges.update((name, area) for area in reference_areas(text) if area > 1)
+        work.total += own
+        work.by_sheet[name] = own
     for defined in package.defined_names:  # formulas builds every name's range, used or not
         if defined.hidden or defined.local_sheet is not None \
                 or defined.name.lower().startswith("_xlnm."):
@@ -59,7 +93,10 @@ def formula_work(package: Package, limits: Limits | None = None) -> int:
             # are written out in the formulas using them: ``general._with_sheet_names``)
         ranges.update((defined.name, area) for area in reference_areas(defined.text)
                       if 1 < area <= limits.max_range_cells)
-    return work + sum(area + area // 10 for _, area in ranges)
+    for owner, area in ranges:
+        work.total += area + area // 10
+        if owner in work.by_sheet:
+            work.by_sheet[owner] += area + area // 10
 
 
 def _formula_cells(package: Package, formulas_by_sheet: dict[str, list[tuple[Cell, str]]]

@@ -126,3 +126,37 @@ def test_a_range_holding_a_formula_is_left_to_the_engine():
     assert plain_ranges.folded('SUMIF(H2:H2001,">0")&"SUM(H2:H2001)"', read) \
         == 'SUMIF(H2:H2001,">0")&"SUM(H2:H2001)"'
     assert plain_ranges.folded("SUM(H2:H20)", read) == "SUM(H2:H20)"  # short: the engine's
+
+
+def test_too_much_work_says_where_it_is_and_what_can_compute_it(tmp_path, monkeypatch):
+    """rt34 r7 #3: “请在 Excel 中重算” was a dead end for a workbook of JX_ functions (an
+    Excel without the add-in cannot compute them). The refusal names the sheet holding
+    most of the work, the add-in's 一键重算 where JX_ functions are used, and moving a
+    ledger of its own formulas out — never the sheet of the JX_ functions."""
+    monkeypatch.setenv("JIXIAO_MAX_FORMULA_WORK", "2000")
+    plain = _roster(tmp_path / "逐行公式.xlsx", 800, formula_per_row=True)
+    with pytest.raises(JixiaoError) as refused:
+        check_workload(Package(plain))
+    said = str(refused.value)
+    assert "其中工作表“发放花名册”的公式约" in said and "在 Excel、WPS 或 LibreOffice 中重算后保存" in said
+    assert "把“发放花名册”另存为单独的工作簿" in said and "一键重算" not in said
+    assert said.endswith(f"JIXIAO_MAX_FORMULA_WORK 设为 {formula_work(Package(plain))} 以上"
+                         "（计算会很慢、占用大量内存）")
+
+    book = openpyxl.load_workbook(plain)
+    book["汇总"]["B1"] = "=JX_GRADE(A1)"
+    book.save(scored := tmp_path / "自评表.xlsx")
+    with pytest.raises(JixiaoError) as refused:
+        check_workload(Package(scored))
+    said = str(refused.value)
+    assert "在装有 jixiao 加载项的 Excel 中打开，点“一键重算”后保存" in said
+    assert "把“发放花名册”另存为单独的工作簿" in said
+
+    book = openpyxl.load_workbook(plain)  # the work in the sheet of the JX_ functions
+    book["发放花名册"]["K1"] = "=JX_GRADE(J2)"
+    book.save(own := tmp_path / "大表.xlsx")
+    with pytest.raises(JixiaoError) as refused:
+        check_workload(Package(own))
+    said = str(refused.value)
+    assert "其中工作表“发放花名册”" in said and "另存为单独的工作簿" not in said
+    assert "一键重算" in said
