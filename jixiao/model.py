@@ -496,6 +496,9 @@ class SelfEvaluation:
     # the document's paragraphs outside its tables (a 自评报告's text around its one 自评表),
     # each with its place: a deduction may be explained there (JX405)
     report_text: list[tuple[str, Source]] = field(default_factory=list)
+    # the table's own 自评结论 (评价结论, 总体评价) at its foot, each text with its cell: a
+    # deduction may be explained there too (JX405), as in a report's text
+    conclusion: list[tuple[str, Source]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.rules = rules.rule_set(self.rules)
@@ -1782,23 +1785,31 @@ _POINTS_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 
 def report_explanation(table: SelfEvaluation, indicator: Indicator, score: float
                        ) -> tuple[str, Source] | None:
-    """A sentence of the report's text around the table (``report_text``) explaining the
-    indicator's deduction — it names the indicator (its 三级 name or a tail of it, its 二级
-    or 一级 name: 满意度指标扣1.05分), the points lost or the score kept (扣1.05分, 共10分，
-    得8.95分) and a cause (``_CAUSE_WORD``: 主要原因是…, 由于…) —, with its paragraph's
-    place; None where none does (a reason given, only not in the table's column)."""
-    if not table.report_text or indicator.weight is None:
+    """Words of the table's own 自评结论 (``conclusion``) or of the report's text around it
+    (``report_text``) explaining the indicator's deduction, with their cell or paragraph;
+    None where none do (a reason given, only not in the table's column). A sentence there
+    explains it that names it (its 三级 name or a tail of it, its 二级 or 一级 name) and
+    either states the points lost or kept (满意度指标扣1.05分, 共10分，得8.95分) with a cause
+    (``_CAUSE_WORD``: 主要原因是…, 由于…), or says its shortfall with a cause as a note under
+    the table does (``_note_explanations``: 满意度未达标，原因是…; 满意度未达标主要是…;
+    体检人数未达标。原因是… — rt34 r6 v8_b9)."""
+    texts = [*table.conclusion, *table.report_text]
+    if not texts or indicator.weight is None:
         return None
     names = tuple(_names(other) for other in table.indicators)
     mine = {index for index, other in enumerate(table.indicators) if other is indicator}
     wanted = (indicator.weight - score, score)
-    for text, place in table.report_text:
+    for text, place in texts:
         for sentence in _REPORT_SENTENCE.split(text):
             said = [float(found) for found in _POINTS_SAID.findall(sentence)]
             if _CAUSE_WORD.search(sentence) and any(
                     abs(number - value) <= rules.TOLERANCE for number in said for value in wanted) \
                     and mine & _names_in(sentence, names):
                 return sentence.strip(), place
+        noted = _note_explanations((text,), names)
+        found = [noted[index] for index in sorted(mine) if index in noted]
+        if found:
+            return min(found)[1], place
     return None
 
 

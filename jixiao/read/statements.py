@@ -351,6 +351,7 @@ def read_statements(grid: Grid, first: int, last: int, stop: int,
                 break
             row += 1
             continue
+        _keep_conclusion(grid, row, stop, table)
         column = stated_cell(grid, row)
         said = [] if column is None else [(row, column)]
         if column is None and row > last:
@@ -375,14 +376,24 @@ def _under_heading(grid: Grid, row: int, stop: int) -> list[tuple[int, int]]:
     (填报人：…, 单位负责人, 日期). None (empty) where the row is no such heading or its rows state
     no result. In a document only inside its table: a heading among the report's
     paragraphs is the report's (``read_report_text``)."""
+    said = []
+    for below in _heading_rows(grid, row, stop):
+        column = stated_cell(grid, below)
+        if column is not None:
+            said.append((below, column))
+    return said
+
+
+def _heading_rows(grid: Grid, row: int, stop: int) -> list[int]:
+    """The text rows a conclusion's heading alone on ``row`` heads (``_under_heading``), in
+    order; none where the row is no such heading."""
     cells = grid.rows.get(row, [])
     if len(cells) != 1 or not is_conclusion_heading(grid.texts.get((row, cells[0]), "")):
         return []
-    inside = next(((found.first, found.last) for found in grid.tables
-                   if found.first <= row <= found.last), None)
+    inside = _inside_table(grid, row)
     if grid.tables and inside is None:
         return []
-    said, blank = [], 0
+    rows, blank = [], 0
     for below in range(row + 1, min(stop, inside[1] + 1) if inside else stop):
         if not grid.rows.get(below):
             blank += 1
@@ -392,10 +403,42 @@ def _under_heading(grid: Grid, row: int, stop: int) -> list[tuple[int, int]]:
         if not _heads_text_row(grid, below):
             break
         blank = 0
-        column = stated_cell(grid, below)
-        if column is not None:
-            said.append((below, column))
-    return said
+        rows.append(below)
+    return rows
+
+
+def _inside_table(grid: Grid, row: int) -> tuple[int, int] | None:
+    """The first and last rows of the document's table ``row`` is in, or None."""
+    return next(((found.first, found.last) for found in grid.tables
+                 if found.first <= row <= found.last), None)
+
+
+def _keep_conclusion(grid: Grid, row: int, stop: int, table: SelfEvaluation) -> None:
+    """A 自评结论 (评价结论, 总体评价, 结论) at the table's foot on ``row``, whatever it
+    states, into ``table.conclusion`` — each text with its cell, once: the text after its
+    label in the label's cell (自评结论：…), the texts after its label (自评结论 | …), or
+    the text rows its heading alone heads (自评结论 / …). A deduction explained there is
+    JX405's warning. In a document only inside its table: its paragraphs are the report's
+    (``read_report_text``)."""
+    cells = [column for column in grid.rows.get(row, [])
+             if isinstance(grid.values.get((row, column)), str)]
+    if not cells or grid.tables and _inside_table(grid, row) is None:
+        return
+    label, colon, after = grid.texts.get((row, cells[0]), "").partition(":")
+    if not is_conclusion_heading(label):
+        return
+    found: list[tuple[int, int, str]] = []
+    typed = str(grid.values[(row, cells[0])])
+    if colon and after:  # 自评结论：<text> in one cell
+        found.append((row, cells[0], re.split("[:：]", typed, maxsplit=1)[-1]))
+    found.extend((row, column, str(grid.values[(row, column)])) for column in cells[1:])
+    if not found:  # the heading alone: its text rows
+        found = [(below, column, str(grid.values[(below, column)]))
+                 for below in _heading_rows(grid, row, stop) for column in grid.rows[below]]
+    for at, column, text in found:
+        kept = (text.strip(), grid.source(at, column))
+        if kept[0] and kept not in table.conclusion:
+            table.conclusion.append(kept)
 
 
 def _heads_text_row(grid: Grid, row: int) -> bool:
