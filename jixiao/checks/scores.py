@@ -445,7 +445,10 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
     已写，应移到偏差原因栏；括号里只是数据来源或只说差了多少的（“96%（200份问卷）”“（抽样）”
     “（少办1期）”）不算原因。Word 自评报告中偏差原因栏空着、表格以外的正文有一句写明了该指标
     （指标名称或其二级、一级指标名称）、扣分或得分和原因的（“满意度指标扣1.05分，主要原因是……”），
-    同样给出警告：原因写在了报告正文中，应写在偏差原因栏。表下的偏差原因逐条写明指标名称的（1.培训合格率……；
+    或写明该指标未达标及其原因的（“群众满意度未达标，原因是……”），以及表下（或表中）的自评结论、
+    总体评价这样写明的（“自评结论：……体检人数未达标主要是部分外出务工居民未能返乡参检”），
+    同样给出警告：原因写在了报告正文或自评结论中，应写在偏差原因栏；只写“部分指标未完成”而未点名
+    指标的，或点名了指标而没写原因的，仍是错误。表下的偏差原因逐条写明指标名称的（1.培训合格率……；
     2.培训班次……），或不编号而每句原因都点名了指标或执行率的（偏差原因：预算执行率86%，因……），
     只说明所写的指标，未写到的扣分仍须说明；偏差原因写“无”而改进措施栏或其后的备注栏写了内容的，按改进措施、备注算已说明
     （备注只是指标解释、数据来源、计算公式等的不算；满分行也写了备注的说明栏中，扣分行的备注写了原因的
@@ -526,11 +529,13 @@ def deduction_explained(table: SelfEvaluation, evaluation: Evaluation) -> Iterat
                           f"{points(indicator.weight - value)} 分，{partly}", severity="warning")  # type: ignore[operator]
             continue
         told = report_explanation(table, indicator, value) if not ruled else None
-        if told is not None:  # 满意度指标扣1.05分，主要原因是… in the report's text
+        if told is not None:  # 满意度指标扣1.05分，主要原因是… in the 自评结论 or report's text
             sentence, where = told
+            written = "自评结论" if any(where == place for _, place in table.conclusion) \
+                else "自评报告正文"
             yield finding("JX405", source, f"“{label(indicator)}”扣 "
                           f"{points(indicator.weight - value)} 分，偏差原因栏未写；原因写在了"  # type: ignore[operator]
-                          f"自评报告正文中（{cell_named(table, where, sheet=True)}：“{sentence}”），"
+                          f"{written}中（{cell_named(table, where, sheet=True)}：“{sentence}”），"
                           "应写在偏差原因栏", severity="warning")
             continue
         yield finding("JX405", source, f"“{label(indicator)}”{deducted}"

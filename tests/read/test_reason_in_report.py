@@ -30,3 +30,18 @@ def test_a_report_sentence_without_a_cause_explains_nothing(tmp_path):
     text = "满意度指标扣1.05分。"
     _, data = checked(_report(tmp_path, text, rows=DEDUCTED, total=(100, 98.93)))
     assert [item["severity"] for item in _findings(data, "JX405")] == ["error"]
+
+
+def test_a_report_sentence_naming_the_shortfall_and_its_cause_is_a_warning(tmp_path):
+    """服务对象满意度未达标，主要原因是…: no points said, but the indicator named with its
+    shortfall and a cause — read as a note under the table would be (rt34 r6 v8_b9)."""
+    text = "服务对象满意度未达标，主要原因是部分参保人对办事时间安排不满意。"
+    _, data = checked(_report(tmp_path, text, rows=DEDUCTED, total=(100, 98.93)))
+    [found] = _findings(data, "JX405")
+    assert found["severity"] == "warning" and "自评报告正文" in found["message"]
+
+
+def test_a_report_sentence_naming_the_shortfall_without_a_cause_explains_nothing(tmp_path):
+    text = "服务对象满意度未达标。"
+    _, data = checked(_report(tmp_path, text, rows=DEDUCTED, total=(100, 98.93)))
+    assert [item["severity"] for item in _findings(data, "JX405")] == ["error"]
