@@ -5,7 +5,9 @@ line above the indicators' header opening as a 总分 or 等级 label ("自评�
 等级：良", found by ``project``). Where the rows declare no 总分 (or 等级) — no row, or its
 cell left blank —, the sentence declares it; where it states another one than the rows —
 not the same total rounded as the sentence writes it (99.1 or 99 for 99.05) —, the table
-contradicts itself: ``SelfEvaluation.restated``.
+contradicts itself: ``SelfEvaluation.restated``. The 自评结论's text, on the rows walked
+here, is kept whatever it states (``SelfEvaluation.conclusion``): a deduction's reason may be
+written there instead of its 偏差原因 (JX405).
 
 (Over 400 lines: one job — what a sentence states of the project's result, which needs
 telling whose year and whose project (a part's, another's) each clause speaks of; split,
