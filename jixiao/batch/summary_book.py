@@ -1083,18 +1083,40 @@ def _number(value: Any) -> float | None:
 # ================================================================ writing
 
 def write_summary(target: Path, summary: Summary, run: BatchRun,
-                  rules: str | None = None) -> Path:
+                  rules: str | None = None, keep: bool = False) -> Path:
     """Finish the summary workbook at ``target`` (atomically): the rows not written yet,
-    then the 统计 sheet. A summary made without a target starts here, its links going
-    only to the files this run read."""
+    then the 统计 sheet; return the name written. ``keep``: a file at ``target`` is
+    replaced only if it is jixiao's own unedited summary (``own_summary``), else kept and
+    the summary written to the first free NAME (2).xlsx … (``summary_name``, as annotated
+    copies are: ``fileio.write_new``). A summary made without a target starts here, its
+    links going only to the files this run read."""
     if summary._book is None:
         summary._start(target, run.done)
     book = summary._book
     assert book is not None
     summary._write_rest()
-    book.finish(target, _statistics(summary, run, rules))
+    written = book.finish(target, _statistics(summary, run, rules), keep)
     summary._book = None
-    return target
+    return written
+
+
+def own_summary(path: Path) -> bool:
+    """Whether the file at ``path`` is a summary jixiao wrote and nobody has edited and
+    saved since (``xlsx.marks.unedited``, as ``report.annotate.own_copy`` knows an
+    annotated copy): the one file a new summary of that name replaces. A reviewer's notes
+    typed into 汇总 are kept."""
+    from jixiao.xlsx.marks import unedited
+
+    return unedited(str(path), SUMMARY_MARK)
+
+
+def summary_name(target: Path) -> Path | None:
+    """Where ``write_summary(target, …, keep=True)`` writes now: ``target``, or the first
+    NAME (2).xlsx … that is free or holds jixiao's own unedited summary; None when every
+    name is taken (``fileio.next_name``)."""
+    from jixiao.fileio import next_name
+
+    return next_name(target, own_summary)
 
 
 _SCRATCH = "jixiao-summary-"
@@ -1208,23 +1230,30 @@ class _Book:
         if self._deferred is not None:
             yield from _unspooled(self._deferred)
 
-    def finish(self, target: Path, blocks: list[_Block]) -> None:
+    def finish(self, target: Path, blocks: list[_Block], keep: bool = False) -> Path:
+        """Make the file at ``target`` (``keep``: see ``write_summary``); the name written."""
         from xlsxwriter.exceptions import FileCreateError
 
-        from jixiao.fileio import atomic_output
+        from jixiao.fileio import atomic_output, write_new
+
+        def fill(temporary: Path) -> None:
+            self.book.filename = str(temporary)
+            try:
+                self.book.close()
+            except FileCreateError as error:  # an OSError inside: the writer says it
+                raise error.args[0] if isinstance(error.args[0], OSError) else OSError(
+                    str(error)) from None
 
         try:
             self.table.close()
             self.findings.close()
             _write_statistics(self.book, self.book.add_worksheet(STATS_SHEET), self.styles,
                               blocks)
+            if keep:
+                return write_new(target, fill, own_summary)
             with atomic_output(target) as temporary:
-                self.book.filename = str(temporary)
-                try:
-                    self.book.close()
-                except FileCreateError as error:  # an OSError inside: atomic_output says it
-                    raise error.args[0] if isinstance(error.args[0], OSError) else OSError(
-                        str(error)) from None
+                fill(temporary)
+            return target
         finally:
             self.discard()
 

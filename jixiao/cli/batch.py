@@ -21,7 +21,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="文件夹或通配符",
                         help="要校验的文件夹（含子文件夹）、文件或通配符（如 \"收件/**/*.xlsx\"）")
     parser.add_argument("-o", "--output", required=True, metavar="汇总.xlsx",
-                        help="汇总工作簿（汇总、问题明细、统计三张表）")
+                        help="汇总工作簿（汇总、问题明细、统计三张表）。已有的文件是 jixiao 以前写出、"
+                             "未经改动的汇总表时替换；审核人改过的或别的文件保留，汇总另存为 汇总 (2).xlsx 等")
     parser.add_argument("--json", metavar="结果.jsonl",
                         help="另存 JSON Lines：每个文件一行，与 jixiao check 文件 --json 的输出相同")
     parser.add_argument("--workers", type=int, default=None, metavar="N",
@@ -36,7 +37,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="单个文件最多处理多少秒，超时则放弃并在汇总中注明"
                              "（默认 60，或环境变量 JIXIAO_TIMEOUT；0 为不限）")
     parser.add_argument("--force", action="store_true",
-                        help="不使用缓存，全部重新校验（默认跳过内容未变的文件）；"
+                        help="不使用缓存，全部重新校验（默认跳过内容未变的文件），并覆盖 -o 处已有的文件"
+                             "（默认只替换 jixiao 以前写出、未经改动的汇总表，审核人改过的"
+                             "或别的文件保留，汇总另存为 汇总 (2).xlsx 等）；"
                              "标注副本文件名上已有的别的文件（如审核人改过的副本）照样保留")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="local：本机多进程（默认）；dask：用 Dask 集群")
@@ -64,10 +67,13 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.batch.engines import start_workers_early
     from jixiao.batch.run import BatchOptions, Progress, ResultCache, Stop, run_batch, write_jsonl
     from jixiao.batch.summary import EMPTY, NOT_A_TABLE, UNRECOGNISED
-    from jixiao.batch.summary_book import Places, Summary, write_summary
+    from jixiao.batch.summary_book import Places, Summary, summary_name, write_summary
     from jixiao.errors import OutputError, UsageError, wrong_suffix
     from jixiao.fileio import (
+        MAX_BACKUPS,
         ensure_writable,
+        not_replaced,
+        numbered_name,
         os_error_text,
         refuse_input_as_output,
         remove_stale_temporaries,
@@ -76,7 +82,6 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.rules import rule_set
     from jixiao.timeouts import file_seconds
     from jixiao.xlsx.limits import Limits
-    from jixiao.xlsx.marks import SUMMARY_MARK, written_by_jixiao
 
     if args.rules:
         rule_set(args.rules)  # an unknown name is refused before any file is read
@@ -91,14 +96,23 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise OutputError(f"无法写入“{written}”：无法创建目录“{written.parent}”"
                               f"（{os_error_text(error)}）") from None
+    # A file at -o that is not jixiao's own unedited summary (the reviewer typed 审核意见
+    # into it, or it is another workbook) is kept: the summary goes to 汇总 (2).xlsx …, as
+    # annotated copies do, unless --force. ``target``: the name it will be written to.
+    target = output if args.force else summary_name(output)
+    if target is None:
+        raise OutputError(f"“{output.name}”和“{numbered_name(output, 2).name}”至"
+                          f"“{numbered_name(output, MAX_BACKUPS).name}”都已存在，请清理后再试")
+    for written in (target, *([Path(args.json)] if args.json else [])):
         # read-only, open in Excel, a folder that takes no file: said now, not after the run
-        ensure_writable(written, "汇总表" if written == output else "JSON Lines")
+        ensure_writable(written, "汇总表" if written == target else "JSON Lines")
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers 须是正整数")
     if args.scheduler and args.engine != "dask":
         args.engine = "dask"
     annotate_dir = Path(args.annotate_dir) if args.annotate_dir else None
-    outputs = [output] + ([Path(args.json)] if args.json else [])
+    outputs = [output] + ([target] if target != output else []) \
+        + ([Path(args.json)] if args.json else [])
     odd: dict[str, str] = {}  # entries that are not regular files, zips, PDFs: rows saying why
     if args.engine == "local" and args.workers != 1:
         start_workers_early()  # a fork server, if one is used, imports jixiao meanwhile
@@ -117,9 +131,6 @@ def run(args: argparse.Namespace) -> int:
     for written in outputs:  # those of an earlier run killed while writing them
         written = written.resolve()
         remove_stale_temporaries(written.parent, temporary_name(written.name).__eq__)
-    if output.is_file() and written_by_jixiao(str(output)) != SUMMARY_MARK:
-        raise OutputError(f"“{output}”已存在，且不是 jixiao 写出的汇总表；为免覆盖这个文件，"
-                          "请换一个汇总表文件名，或先把它移走")
     roots = [Path(path).resolve() for path in args.paths if Path(path).is_dir()]
     if not files:
         where = "、".join(f"“{path}”" for path in args.paths)
@@ -159,7 +170,8 @@ def run(args: argparse.Namespace) -> int:
                 # the cache this run made gives way on a full disk: the summary comes first
                 cache.make_room(summary.size_estimate()
                                 + (cache.outcome_bytes() if args.json else 0))
-                write_summary(output, summary, run, args.rules)
+                target = write_summary(output, summary, run, args.rules,
+                                       keep=not args.force)
                 if args.json:
                     write_jsonl(Path(args.json), cache, run)
         finally:
@@ -182,7 +194,8 @@ def run(args: argparse.Namespace) -> int:
              if summary.duplicates else ""))
     if summary.notice:
         print(summary.notice)
-    print(f"已写入汇总：{output}" + (f"；JSON Lines：{args.json}" if args.json else ""))
+    print(f"已写入汇总：{target}" + (not_replaced(output) if target != output else "")
+          + (f"；JSON Lines：{args.json}" if args.json else ""))
     _say_renamed_copies(run.annotated, run.targets, run.written)
     if stop.received is not None:
         return 128 + stop.received  # 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP

@@ -59,11 +59,11 @@ SIMPLIFIED = ("“{name}”的结构无法逐项保留，标注副本经 openpyx
 
 def own_copy(path: Path) -> bool:
     """Whether the file at ``path`` is an annotated copy jixiao wrote and nobody has edited
-    and saved since (``xlsx.marks.written_by_jixiao``, as batch discovery knows its own):
+    and saved since (``xlsx.marks.unedited``, as batch discovery knows its own):
     the one file a copy in a folder of copies replaces (``annotate``'s ``own_replaced``)."""
-    from jixiao.xlsx.marks import ANNOTATED_MARK, written_by_jixiao
+    from jixiao.xlsx.marks import ANNOTATED_MARK, unedited
 
-    return written_by_jixiao(str(path)) == ANNOTATED_MARK
+    return unedited(str(path), ANNOTATED_MARK)
 
 
 def copy_name(output: str | Path) -> Path | None:

@@ -8,7 +8,9 @@ the zip's central directory from the end of the file: most workbooks have no cus
 properties part and are known for submissions there; only the others are opened and
 that one small part read — never the sheets, except an annotated copy's: its worksheet
 parts are compared with those it was written with (``SHEETS_PROPERTY``), and a copy the
-unit edited and saved is a submission. 2,000 workbooks: 0.05 s (0.3 s opening every zip;
+unit edited and saved is a submission. A summary records its sheets too: one the reviewer
+edited (审核意见 typed into 汇总) is still jixiao's, never checked, but a new summary does
+not replace it (``unedited``). 2,000 workbooks: 0.05 s (0.3 s opening every zip;
 discovery without the check takes 0.02 s).
 
 Outputs of the versions before the mark are recognised by what they always had: a
@@ -60,9 +62,30 @@ _LEGACY_RESULT_SHEET = "校验结果"
 
 def written_by_jixiao(path: str) -> str | None:
     """What jixiao output the workbook at ``path`` is (``SUMMARY_MARK``,
-    ``ANNOTATED_MARK``), or None: a submission, or not a zip at all."""
+    ``ANNOTATED_MARK``), or None: a submission, or not a zip at all. An annotated copy
+    edited and saved since is a submission (a unit corrected the copy and sent it back);
+    an edited summary is still jixiao's (the reviewer's notes in it: never checked)."""
+    mark, edited = _read_mark(path, ANNOTATED_MARK)  # a summary's sheets: not read here
+    return None if mark == ANNOTATED_MARK and edited else mark
+
+
+def unedited(path: str, mark: str) -> bool:
+    """Whether the workbook at ``path`` is jixiao's output ``mark`` and nobody has edited
+    and saved it since: the one file a new output of that name replaces (an annotated copy:
+    ``report.annotate.own_copy``; a summary: ``batch.summary_book.own_summary``). Known by
+    the digest of its sheets as written (``SHEETS_PROPERTY``); an annotated copy of a
+    version before that record counts as unedited, as discovery takes it, but a summary
+    without one is kept: the reviewer's notes typed into it could not be told."""
+    found, edited = _read_mark(path, mark)
+    return found == mark and (edited is False or edited is None and mark == ANNOTATED_MARK)
+
+
+def _read_mark(path: str, compared: str) -> tuple[str | None, bool | None]:
+    """(the jixiao mark of the workbook at ``path`` or None, whether its sheets differ from
+    those it was written with: None when that was not recorded, or the mark is not
+    ``compared`` — the sheets are read only for it)."""
     if not _may_be_ours(path):
-        return None
+        return None, None
     try:
         with zipfile.ZipFile(path) as archive:
             try:
@@ -72,33 +95,51 @@ def written_by_jixiao(path: str) -> str | None:
             found = _MARK.search(custom)
             if found:
                 mark = found.group(1).decode("utf-8", "replace")
+                if mark not in (SUMMARY_MARK, ANNOTATED_MARK):
+                    return None, None
                 written = _SHEETS.search(custom)
-                if mark == ANNOTATED_MARK and written and written.group(1).decode() != \
-                        sheets_digest((name, archive.read(name)) for name in archive.namelist()
-                                      if _WORKSHEET_PART.fullmatch(name)):
-                    return None  # edited since jixiao wrote it: a submission
-                return mark if mark in (SUMMARY_MARK, ANNOTATED_MARK) else None
+                if written is None or mark != compared:
+                    return mark, None
+                return mark, written.group(1).decode() != hashed_sheets_digest(
+                    (name, _member_hash(archive, name)) for name in archive.namelist()
+                    if _WORKSHEET_PART.fullmatch(name))
             workbook = archive.read("xl/workbook.xml")
             sheets = [name.decode("utf-8", "replace") for name in _SHEET.findall(workbook)]
             if sheets == _LEGACY_SUMMARY:
-                return SUMMARY_MARK
+                return SUMMARY_MARK, None
             if _LEGACY_RESULT_SHEET in sheets and _ANNOTATED_NAME.search(
                     os.path.basename(path)) and _commented_by_jixiao(archive):
-                return ANNOTATED_MARK
+                return ANNOTATED_MARK, None
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError,
             NotImplementedError, EOFError):
-        return None
-    return None
+        return None, None
+    return None, None
 
 
 def sheets_digest(parts: Iterable[tuple[str, bytes]]) -> str:
     """The SHA-256 naming a workbook's worksheet parts (xl/worksheets/*.xml: name, bytes)
     as an annotated copy has them; ``parts`` may hold other members, which are left out."""
+    return hashed_sheets_digest((name, hashlib.sha256(data).digest()) for name, data in parts
+                                if _WORKSHEET_PART.fullmatch(name))
+
+
+def hashed_sheets_digest(hashes: Iterable[tuple[str, bytes]]) -> str:
+    """``sheets_digest`` from each part's name and SHA-256 (digest bytes): a writer hashes
+    its big parts as it reads them, never holding one whole (the summary's lists)."""
     digest = hashlib.sha256()
-    for name, data in sorted((name, data) for name, data in parts
-                             if _WORKSHEET_PART.fullmatch(name)):
-        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    for name, hashed in sorted((name, hashed) for name, hashed in hashes
+                               if _WORKSHEET_PART.fullmatch(name)):
+        digest.update(name.encode("utf-8") + b"\0" + hashed)
     return digest.hexdigest()
+
+
+def _member_hash(archive: zipfile.ZipFile, name: str) -> bytes:
+    """The SHA-256 of a zip member, read a piece at a time (a summary's list is big)."""
+    digest = hashlib.sha256()
+    with archive.open(name) as stream:
+        while piece := stream.read(1 << 20):
+            digest.update(piece)
+    return digest.digest()
 
 
 def annotated_from(path: str) -> str | None:
@@ -157,4 +198,4 @@ def _may_be_ours(path: str) -> bool:
 
 
 __all__ = ["ANNOTATED_MARK", "MARK_PROPERTY", "SHEETS_PROPERTY", "SOURCE_PROPERTY", "SUMMARY_MARK", "annotated_from",
-           "sheets_digest", "written_by_jixiao"]
+           "hashed_sheets_digest", "sheets_digest", "unedited", "written_by_jixiao"]

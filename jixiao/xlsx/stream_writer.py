@@ -202,6 +202,20 @@ def _copy(source: IO[str], target: IO[str]) -> None:
 
 
 class _Packager(Packager):  # type: ignore[misc]
+    def _write_custom_file(self) -> None:
+        """A workbook marked as jixiao's (``xlsx.marks``) records the digest of its
+        worksheet parts as written, by which a copy edited and saved since is told
+        (``marks.unedited``). The worksheets are written before this part."""
+        from jixiao.xlsx.marks import MARK_PROPERTY, SHEETS_PROPERTY, hashed_sheets_digest
+
+        properties = self.workbook.custom_properties
+        if any(name == MARK_PROPERTY for name, *_ in properties):
+            properties[:] = [item for item in properties if item[0] != SHEETS_PROPERTY]
+            properties.append((SHEETS_PROPERTY, hashed_sheets_digest(
+                (name, _hashed(part)) for part, name, _ in self.filenames
+                if name.startswith("xl/worksheets/") and name.count("/") == 2), "text"))
+        super()._write_custom_file()
+
     def _write_worksheet_rels_files(self) -> None:
         super()._write_worksheet_rels_files()
         sheets = [sheet for sheet in self.workbook.worksheets() if not sheet.is_chartsheet]
@@ -212,6 +226,22 @@ class _Packager(Packager):  # type: ignore[misc]
                         or sheet.external_table_links or sheet.external_comment_links):
                     raise ValueError(f"{sheet.name}: a LinkedSheet holds only its links")
                 sheet.write_relations(self._filename(f"xl/worksheets/_rels/sheet{index}.xml.rels"))
+
+
+def _hashed(part: Any) -> bytes:
+    """The SHA-256 of a package part the packager wrote: a scratch file (read a piece at a
+    time: a list of 50,000 rows is tens of MB), or text in memory."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    if isinstance(part, str):
+        with open(part, "rb") as stream:
+            while piece := stream.read(1 << 20):
+                digest.update(piece)
+        return digest.digest()
+    value = part.getvalue()
+    digest.update(value if isinstance(value, bytes) else value.encode("utf-8"))
+    return digest.digest()
 
 
 class StreamingWorkbook(Workbook):  # type: ignore[misc]

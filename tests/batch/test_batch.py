@@ -492,9 +492,11 @@ def test_the_summary_inside_the_folder_is_never_checked_and_globs_work(tmp_path)
 
 
 def test_a_workbook_of_the_reviewers_own_is_never_overwritten_by_the_summary(tmp_path, capsys):
-    """-o naming the reviewer's own 汇总.xlsx (a 台账): refused before any file is checked
-    (rt18-e 4: before, replaced without a word); jixiao's own summary is rewritten as before;
-    --json into a folder not there yet is made first, as -o is (before: refused at the end)."""
+    """-o naming the reviewer's own 汇总.xlsx (a 台账): kept, the summary written to
+    汇总 (2).xlsx (rt18-e 4: before, replaced without a word; rt35 r2 1: refused, now kept
+    as an edited summary is: tests/batch/test_summary_kept.py); jixiao's own summary is
+    rewritten as before; --json into a folder not there yet is made first, as -o is
+    (before: refused at the end)."""
     from openpyxl import Workbook
 
     folder = small_inbox(tmp_path)
@@ -504,8 +506,8 @@ def test_a_workbook_of_the_reviewers_own_is_never_overwritten_by_the_summary(tmp
     book.save(ledger)
     before = ledger.read_bytes()
     code, out = batch(folder, "-o", ledger, "--workers", "1")
-    assert code == 2 and "不是 jixiao 写出的汇总表" in capsys.readouterr().err
-    assert ledger.read_bytes() == before and "已校验" not in out
+    assert code == 2 and "“汇总.xlsx”已存在，未覆盖" in out
+    assert ledger.read_bytes() == before and (tmp_path / "汇总 (2).xlsx").is_file()
     output = tmp_path / "结果" / "汇总.xlsx"
     batch(folder, "-o", output, "--json", tmp_path / "新目录" / "r.jsonl", "--workers", "1")
     assert (tmp_path / "新目录" / "r.jsonl").read_text(encoding="utf-8").count("\n") == 3
