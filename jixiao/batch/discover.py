@@ -59,6 +59,37 @@ OTHER_KINDS = {".csv": "CSV 文本",  # a table exported as text: no merges, no 
                ".htm": "网页", ".html": "网页"}
 _CHECK_ONE_BY_ONE = {"网页": "网页格式的表格可用 jixiao check 逐个校验"}
 
+# A download not finished: a browser's 自评表.xlsx.crdownload (Chrome, Edge; "Unconfirmed
+# 123456.crdownload" before it is named), .part (Firefox), .download (Safari: a folder), a
+# download tool's .tmp or .partial. Sent on as a zip or PDF is (``_sort_sent``): a row when
+# its unit's folder holds no workbook, else named in the closing line. Only what clearly is
+# one of a file the batch would have checked or named: the name before the suffix ends in
+# a workbook's (or a zip's, a PDF's, a CSV's) suffix, or, a browser's, has no suffix at all;
+# Excel's own 8F3A21C0.tmp, a photo's .part are no tables.
+PARTIAL_DOWNLOAD = "未下载完的文件"
+_DOWNLOADING = f"是{PARTIAL_DOWNLOAD}，请等下载完成后重新运行或重新下载"
+_BROWSER_PARTIAL = (".crdownload", ".part", ".download")
+_PARTIAL = (*_BROWSER_PARTIAL, ".tmp", ".partial")
+_CHECK_ONE_BY_ONE[PARTIAL_DOWNLOAD] = f"{PARTIAL_DOWNLOAD}请等下载完成后重新运行或重新下载"
+
+
+def partial_download(name: str) -> bool:
+    """Whether a file (or Safari's folder) named ``name`` is a table still downloading."""
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() not in _PARTIAL:
+        return False
+    inner = os.path.splitext(stem.rstrip(" "))[1].lower()
+    return inner in SUFFIXES or inner in UNCHECKED_KINDS or inner in OTHER_KINDS \
+        or (not inner and suffix.lower() in _BROWSER_PARTIAL)
+
+
+def _unchecked(name: str) -> str | None:
+    """Why a file sent instead of a workbook is not checked (a zip, a PDF, a download not
+    finished), or None: not one."""
+    if partial_download(name):
+        return _DOWNLOADING
+    return UNCHECKED_KINDS.get(os.path.splitext(name)[1].lower())
+
 
 def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
              odd: dict[str, str] | None = None,
@@ -101,7 +132,7 @@ def discover(arguments: Iterable[str], skip: Iterable[str | Path] = (),
             if not named and os.path.basename(match).startswith(("~$", ".~lock.")):
                 continue  # Office's lock file, matched by a pattern (收件/*.xlsx)
             # a file named on the command line is taken even if its name is hidden
-            unchecked = UNCHECKED_KINDS.get(os.path.splitext(match)[1].lower())
+            unchecked = _unchecked(os.path.basename(match))
             if unchecked and os.path.isfile(match):  # 收件/*: a zip among the files named
                 sent[str(Path(match))] = unchecked
                 continue
@@ -155,7 +186,8 @@ def _sort_sent(sent: dict[str, str], workbooks: Iterable[str], strange: dict[str
         if os.path.dirname(os.path.abspath(path)) not in folders:
             strange[path] = why
         elif others is not None:
-            others[path] = SENT_BESIDE[os.path.splitext(path)[1].lower()]
+            others[path] = PARTIAL_DOWNLOAD if why == _DOWNLOADING \
+                else SENT_BESIDE[os.path.splitext(path)[1].lower()]
 
 
 def _walk(folder: Path, strange: dict[str, str],
@@ -184,7 +216,9 @@ def _walk(folder: Path, strange: dict[str, str],
                 is_folder = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_folder = False
-            if is_folder:
+            if is_folder and partial_download(name) and sent is not None:
+                sent[os.path.join(here, name)] = _DOWNLOADING  # Safari's: not entered
+            elif is_folder:
                 folders.append(os.path.join(here, name))
                 if name.lower().endswith(SUFFIXES):
                     strange[os.path.join(here, name)] = "是一个文件夹，不是工作簿"
@@ -195,8 +229,9 @@ def _walk(folder: Path, strange: dict[str, str],
                                   real=os.path.join(real_here, name))
             elif not name.startswith("~$"):
                 extension = os.path.splitext(name)[1].lower()
-                if extension in UNCHECKED_KINDS and sent is not None:  # sorted at the end
-                    sent[os.path.join(here, name)] = UNCHECKED_KINDS[extension]
+                unchecked = _unchecked(name)
+                if unchecked and sent is not None:  # sorted at the end
+                    sent[os.path.join(here, name)] = unchecked
                 elif others is not None and extension in OTHER_KINDS:
                     others[os.path.join(here, name)] = OTHER_KINDS[extension]
         pending.extend(reversed(folders))

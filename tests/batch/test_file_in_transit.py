@@ -68,3 +68,39 @@ def test_a_dask_worker_is_told_how_old_the_file_is(tmp_path):
         expected = check_one(*job)
         assert said in expected.error
         assert _check_sent(job, _sendable(job), modified_ns(str(path))).error == expected.error
+
+
+def test_a_download_not_finished_is_named(tmp_path):
+    """rt35 r2 2: a browser's 自评表.xlsx.crdownload (Firefox's .part, a download tool's
+    .tmp) was passed over without a word. Alone in its unit's folder it is a row
+    (无法读取: the unit's table is not in yet; Safari's folder is not entered), beside workbooks it is named in the closing
+    line and 统计, as a zip or PDF is; other .tmp files, lock files and Thumbs.db are not."""
+    from openpyxl import load_workbook
+
+    inbox = tmp_path / "收件"
+    (inbox / "甲单位").mkdir(parents=True)
+    (inbox / "乙单位").mkdir()
+    standard(inbox / "甲单位" / "a.xlsx")
+    (inbox / "甲单位" / "自评表.xlsx.crdownload").write_bytes(b"PK\x03\x04" + bytes(100))
+    (inbox / "甲单位" / "Unconfirmed 123456.crdownload").write_bytes(b"x")
+    (inbox / "甲单位" / "8F3A21C0.tmp").write_bytes(b"x")  # Excel's own: not a download
+    (inbox / "甲单位" / "照片.jpg.part").write_bytes(b"x")  # no table
+    (inbox / "甲单位" / "Thumbs.db").write_bytes(b"x")
+    (inbox / "甲单位" / "~$a.xlsx").write_bytes(b"x")
+    (inbox / "乙单位" / "乙单位自评表.xls.part").write_bytes(b"x")
+    (inbox / "丙单位" / "自评表.xlsx.download").mkdir(parents=True)  # Safari's: a folder
+    (inbox / "丙单位" / "自评表.xlsx.download" / "自评表.xlsx").write_bytes(b"PK\x03\x04")
+    output = tmp_path / "汇总.xlsx"
+    code, out = batch(inbox, "-o", output, "--workers", "1")
+    why = "是未下载完的文件，请等下载完成后重新运行或重新下载"
+    assert code == 2 and "2 个文件无法读取" in out
+    unit = os.path.join("收件", "甲单位")
+    others = (f"另有 2 个文件不是工作簿，未校验（未下载完的文件 2 个：{unit}{os.sep}"
+              f"Unconfirmed 123456.crdownload、{unit}{os.sep}自评表.xlsx.crdownload）")
+    assert others in out and "请等下载完成后重新运行或重新下载" in out.split(others)[1]
+    assert "8F3A21C0" not in out and "照片" not in out and "Thumbs" not in out
+    rows = [(row[0], row[10], row[11]) for row in load_workbook(output)["汇总"].iter_rows(
+        min_row=2, values_only=True)]
+    assert rows == [("自评表.xlsx.download", "无法读取", f"“自评表.xlsx.download”{why}"),
+                    ("乙单位自评表.xls.part", "无法读取", f"“乙单位自评表.xls.part”{why}"),
+                    ("a.xlsx", "通过", None)]
