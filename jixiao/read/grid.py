@@ -15,7 +15,7 @@ from jixiao.parsing import INVISIBLE, compact_string, compact_text, parse_points
 from jixiao.rules import percent_text
 from jixiao.xlsx.numformats import literal_percent, percent_decimals, shows_percent
 from jixiao.xlsx.refs import column_letters
-from jixiao.xlsx.sheet import SheetCells
+from jixiao.xlsx.sheet import SheetCells, merge_origins
 
 _EMPTY_CELL = CellInfo(None)
 
@@ -62,14 +62,11 @@ class Grid:
                         columns.append(column)
                 else:
                     ordered = False
-        self.origin: dict[tuple[int, int], tuple[int, int]] = {}
-        for min_row, min_col, max_row, max_col in sheet.merges:
-            if (max_row - min_row + 1) * (max_col - min_col + 1) > 20_000:
-                continue  # a merge over a whole page carries no table structure
-            top_left = (min_row, min_col)
-            for row in range(min_row, max_row + 1):
-                for column in range(min_col, max_col + 1):
-                    self.origin[(row, column)] = top_left
+        # a merge over a whole page carries no table structure; overlapping merges:
+        # ``merge_origins`` says which one a cell shows
+        self.origin: dict[tuple[int, int], tuple[int, int]] = merge_origins(
+            merge for merge in sheet.merges
+            if (merge[2] - merge[0] + 1) * (merge[3] - merge[1] + 1) <= 20_000)
         self.formulas: dict[tuple[int, int], str] = {}
         self.uncached: set[tuple[int, int]] = set()
         for ref, (formula, cached) in sheet.formulas.items():

@@ -44,7 +44,7 @@ from typing import Any
 
 from jixiao.xlsx.plainxml import Unsure, document, plain_part, unsure_text, well_formed
 from jixiao.xlsx.refs import column_number
-from jixiao.xlsx.sheet import SheetCells, hidden_for_good, unfiltered
+from jixiao.xlsx.sheet import SheetCells, hidden_for_good, merge_corners, unfiltered
 from jixiao.xlsx.styles import (
     BOOL,
     DATE,
@@ -266,9 +266,10 @@ def _sheet(name: str, xml: bytes, styles: Styles, strings: list[str] | None,
     if calamine:
         _read_strings(book.sheet(name), xml, cells, calamine)
     if large:
-        cells = [cell for cell in cells if not any(
+        corners = merge_corners(merges)
+        cells = [cell for cell in cells if (cell[0], cell[1]) in corners or not any(
             top <= cell[0] <= bottom and left <= cell[1] <= right
-            and (cell[0], cell[1]) != (top, left) for top, left, bottom, right in large)]
+            for top, left, bottom, right in large)]
     hidden, grouped = _hidden_rows(text) if 'hidden="' in text else (frozenset(), frozenset())
     if hidden:
         applied = _applied_filter(text) if "filterColumn" in text else None
@@ -461,23 +462,27 @@ _LARGE_MERGE = 4096  # cells; a larger merge is checked as a range, not listed c
 
 def _covered(merges: tuple[tuple[int, int, int, int], ...]
              ) -> tuple[frozenset[tuple[int, int]], list[tuple[int, int, int, int]]]:
-    """The cells a merge covers besides its top-left one: openpyxl replaces them by
-    empty ``MergedCell``s (a top-left cell too, if another merge covers it). Large
-    merges are given apart, as ranges."""
+    """The cells a merge covers besides the merges' top-left ones: openpyxl replaces them
+    by empty ``MergedCell``s (a top-left cell that another merge covers keeps its value:
+    ``sheet.merge_corners``, which the openpyxl source restores). Large merges are given
+    apart, as ranges."""
     large = [merge for merge in merges
              if (merge[2] - merge[0] + 1) * (merge[3] - merge[1] + 1) > _LARGE_MERGE]
     if large or len(merges) > 1000:
-        return _listed_cells([merge for merge in merges if merge not in large]), large
+        return _listed_cells([merge for merge in merges if merge not in large],
+                             merge_corners(merges)), large
     return _listed_cells_of(merges), []  # copies of one template have the same merges
 
 
-def _listed_cells(merges: Iterable[tuple[int, int, int, int]]) -> frozenset[tuple[int, int]]:
+def _listed_cells(merges: Iterable[tuple[int, int, int, int]],
+                  corners: frozenset[tuple[int, int]] | None = None
+                  ) -> frozenset[tuple[int, int]]:
+    """``corners``: the top-left cells of all the sheet's merges (None: of ``merges``)."""
+    merges = list(merges)
     covered: set[tuple[int, int]] = set()
     for top, left, bottom, right in merges:
-        cells = set(itertools.product(range(top, bottom + 1), range(left, right + 1)))
-        cells.discard((top, left))
-        covered |= cells
-    return frozenset(covered)
+        covered.update(itertools.product(range(top, bottom + 1), range(left, right + 1)))
+    return frozenset(covered - (merge_corners(merges) if corners is None else corners))
 
 
 _listed_cells_of = functools.lru_cache(maxsize=64)(_listed_cells)

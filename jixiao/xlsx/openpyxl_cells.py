@@ -16,7 +16,7 @@ from jixiao.xlsx.book import NS_MAIN
 from jixiao.xlsx.numformats import EAST_ASIAN_FORMATS, from_excel, is_timedelta_format
 from jixiao.xlsx.placing import with_references
 from jixiao.xlsx.scan import EMPTY_CELL
-from jixiao.xlsx.sheet import SheetCells, hidden_for_good
+from jixiao.xlsx.sheet import SheetCells, hidden_for_good, merge_corners
 from jixiao.xlsx.xml import ATTRIBUTES
 
 
@@ -277,12 +277,15 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
             if title not in formulas:
                 continue
             # ws._cells holds only the cells that exist; iter_rows() would create the rest.
-            cells = [_east_asian(cell, book.epoch) if cell._style.numFmtId in EAST_ASIAN_FORMATS
-                     else (row, column, cell.value, cell.number_format)
-                     for (row, column), cell in ws._cells.items()
+            cells = [_cell(cell, cell._style.numFmtId, book.epoch)
+                     for cell in ws._cells.values()
                      if not isinstance(cell, MergedCell) and cell.value is not None]
             merges = [(merged.min_row, merged.min_col, merged.max_row, merged.max_col)
                       for merged in ws.merged_cells.ranges]
+            lost = sorted(corner for corner in merge_corners(merges)
+                          if isinstance(ws._cells.get(corner), MergedCell))
+            if lost:  # a top-left cell under an earlier merge: kept, as LibreOffice shows it
+                cells.extend(_read_again(source, ws.title, lost, book.epoch))
             hidden = frozenset(row for row, dimension in ws.row_dimensions.items()
                                if dimension.hidden)
             applied = ws.auto_filter.ref if ws.auto_filter.filterColumn else None
@@ -300,12 +303,46 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
     return sheets
 
 
-def _east_asian(cell: Any, epoch: Any) -> tuple[int, int, Any, str]:
+def _read_again(source: io.BytesIO, title: str, corners: list[tuple[int, int]],
+                epoch: Any) -> list[tuple[int, int, Any, str]]:
+    """The values of top-left cells that an earlier, overlapping merge covers (LibreOffice
+    saves A12:A43 over the 总分 row's A43:F43): openpyxl made them empty ``MergedCell``s,
+    but each keeps its value (``sheet.merge_corners``). Read without merges, read-only:
+    rare, so the second pass costs nothing in the usual case."""
+    import warnings
+
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        book = load_workbook(source, read_only=True, data_only=True, keep_links=False)
+    try:
+        ws = book[title]
+        found = []
+        for row, column in corners:
+            for (cell,) in ws.iter_rows(min_row=row, max_row=row, min_col=column,
+                                        max_col=column):
+                if cell.value is not None:
+                    found.append(_cell(cell, cell.style_array.numFmtId, epoch))
+        return found
+    finally:
+        book.close()
+
+
+def _cell(cell: Any, format_id: int, epoch: Any) -> tuple[int, int, Any, str]:
+    """(row, column, value, number format) of an openpyxl cell of number format
+    ``format_id``."""
+    if format_id in EAST_ASIAN_FORMATS:
+        return _east_asian(cell, format_id, epoch)
+    return cell.row, cell.column, cell.value, cell.number_format
+
+
+def _east_asian(cell: Any, format_id: int, epoch: Any) -> tuple[int, int, Any, str]:
     """A cell in a built-in East Asian date style (``EAST_ASIAN_FORMATS``): openpyxl reads
     its serial number and "General"; the date and its code, as the fast source reads it."""
     value, code = cell.value, cell.number_format
     if code == "General" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        code = EAST_ASIAN_FORMATS[cell._style.numFmtId]
+        code = EAST_ASIAN_FORMATS[format_id]
         try:
             value = from_excel(value, epoch, timedelta=is_timedelta_format(code))
         except (OverflowError, ValueError):

@@ -5,6 +5,7 @@ Both cell sources give it — the fast one (``xlsx/cells.py``) and the openpyxl 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,7 +48,8 @@ class SheetCells:
 
     name: str
     # (row, column, value, number format) of each cell in the file, except the cells a
-    # merge covers besides its top-left one; empty values are allowed (they are skipped)
+    # merge covers besides its top-left one — a top-left cell is kept even where another
+    # merge overlaps it (``merge_corners``); empty values are allowed (they are skipped)
     cells: list[tuple[int, int, Any, str]]
     merges: list[tuple[int, int, int, int]]        # (min_row, min_col, max_row, max_col)
     formulas: dict[str, tuple[str, bool]]          # A1 → (formula, whether a result is saved)
@@ -88,3 +90,35 @@ def unfiltered(hidden: frozenset[int], filter_ref: str | None) -> frozenset[int]
         return hidden
     return frozenset(row for row in hidden if not top < row <= bottom)
 
+
+
+Merge = tuple[int, int, int, int]  # (min_row, min_col, max_row, max_col)
+
+
+def merge_origins(merges: Iterable[Merge]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each cell a merge covers → the top-left cell whose value it shows. Where merges
+    overlap (LibreOffice saves A12:A43 over the 总分 row's A43:F43 after rows were inserted
+    and deleted in a protected template), the covering merge whose top-left comes last (by
+    row, then column) stands for a cell: a merge's own top-left cell stands for itself and
+    keeps its own value, as LibreOffice shows it (总分 at A43, not 绩效指标)."""
+    origin: dict[tuple[int, int], tuple[int, int]] = {}
+    for top, left, bottom, right in sorted(merges):  # a later top-left overwrites
+        corner = (top, left)
+        for row in range(top, bottom + 1):
+            for column in range(left, right + 1):
+                origin[(row, column)] = corner
+    return origin
+
+
+def merge_origin(merges: Iterable[Merge], row: int, column: int) -> tuple[int, int]:
+    """The cell standing for (row, column) (``merge_origins``); itself outside any merge."""
+    covering = [(top, left) for top, left, bottom, right in merges
+                if top <= row <= bottom and left <= column <= right]
+    return max(covering, default=(row, column))
+
+
+def merge_corners(merges: Iterable[Merge]) -> frozenset[tuple[int, int]]:
+    """The merges' top-left cells: each keeps its value even under another merge
+    (``merge_origins``); the other cells a merge covers are read empty, as openpyxl
+    reads them."""
+    return frozenset((top, left) for top, left, _, _ in merges)
