@@ -29,6 +29,7 @@ from jixiao.xlsx.annotate_comments import (
 )
 from jixiao.xlsx.annotate_package import FILLS_PROPERTY, Mark, ResultRow, Revealed, fills_record
 from jixiao.xlsx.annotate_styles import is_fill, neutral_fill
+from jixiao.xlsx.sheet import merge_origin
 
 
 def write_with_openpyxl(source: Path, data: bytes, target: Path, marks: Sequence[Mark],
@@ -339,8 +340,10 @@ def _keep_cached_results(cached: dict[str, dict[str, object]], copy: Path,
 
 
 def _writable(ws, ref: str):  # type: ignore[no-untyped-def]
-    """The cell to mark: a merged range's top-left cell stands for all of it."""
-    for merged in ws.merged_cells.ranges:
-        if ref in merged:
-            return ws.cell(merged.min_row, merged.min_col)
-    return ws[ref]
+    """The cell to mark: a merged range's top-left cell stands for all of it (of
+    overlapping merges, the one ``sheet.merge_origin`` says)."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    merges = [(merged.min_row, merged.min_col, merged.max_row, merged.max_col)
+              for merged in ws.merged_cells.ranges if ref in merged]
+    return ws.cell(*merge_origin(merges, *coordinate_to_tuple(ref))) if merges else ws[ref]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from jixiao.xlsx.refs import column_letters, split_area, split_ref
+from jixiao.xlsx.sheet import merge_origin
 from jixiao.xlsx.xml import MAIN, RELATIONSHIPS
 from jixiao.xlsx.xmledit import (
     CannotEdit,
@@ -77,11 +78,9 @@ class SheetEditor:
         return found
 
     def writable(self, ref: str, merges: list[tuple[int, int, int, int]]) -> str:
-        """The cell to mark: a merged range's top-left cell stands for all of it."""
-        row, column = split_ref(ref)
-        for top, left, bottom, right in merges:
-            if top <= row <= bottom and left <= column <= right:
-                return f"{column_letters(left)}{top}"
+        """The cell to mark: a merged range's top-left cell stands for all of it (of
+        overlapping merges, the one ``sheet.merge_origin`` says)."""
+        row, column = merge_origin(merges, *split_ref(ref))
         return f"{column_letters(column)}{row}"
 
     def rows(self) -> dict[int, Element]:
