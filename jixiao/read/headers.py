@@ -469,6 +469,10 @@ _UNDER_VALUES = {"年度": "target", "全年": "target", "计划": "target", "�
                  "年初": "target", "原定": "target", "年初设定": "target", "调整后": "target",
                  "调整": "target", "年中调整": "target", "调整后目标": "target"}
 
+# Bare words a system export writes under a 年度指标值 (实际完成值) merged across the
+# value in parts (符号 | 数值 | 计量单位, 数值 | 计量单位): the column of the value itself
+_BARE_VALUE = frozenset(("数值", "值", "数量", "数字"))
+
 _YEAR_WORDS = ("年度", "全年", "本年", "当年")
 # Words of a plan: under a 完成情况 merged across 本年计划 | 本年完成 the 指标值's column; 任务
 # too where the cell does not say it was done (本年任务 | 本年完成, not 本年完成任务)
@@ -480,7 +484,9 @@ def _under_value(text: str, head: str) -> str | None:
     year's under a 完成值 (实际完成值 over 累计 | 全年, 累计完成 | 本年完成, 项目累计 | 本年度,
     累计值 | 本年值) is the 完成值, not a target; the one over the years beside it none;
     the year's plan (完成情况 over 本年计划 | 本年完成, 当年计划 | 当年实际, 本年目标 | 本年完成)
-    the 指标值."""
+    the 指标值; a bare 数值 (值, 数量) under either the value of the head's role."""
+    if text in _BARE_VALUE and (role := indicator_role(head)) in _VALUES:
+        return role
     if indicator_role(head) == "actual" and len(text) <= _WRAP_PIECE \
             and any(word in text for word in _YEAR_WORDS) and not over_years(text):
         planned = any(word in text for word in _PLAN_WORDS) \
