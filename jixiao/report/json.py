@@ -14,8 +14,8 @@ from jixiao.checks import REGISTRY
 from jixiao.model import (
     Evaluation,
     SelfEvaluation,
+    actual_shown,
     content_digest,
-    indicator_actual,
     indicator_target,
     not_filled_in,
 )
@@ -65,7 +65,7 @@ def table_json(checked: CheckedTable, path: Path, notes: Sequence[str] = ()) -> 
         indicators.append({
             "level1": indicator.level1, "level2": indicator.level2, "name": indicator.name,
             "target": _json_value(indicator_target(indicator)),
-            "actual": _json_value(indicator_actual(indicator)),
+            "actual": _json_value(actual_shown(indicator)),
             "weight": _number(indicator.weight),
             "score_declared": _number(indicator.score_declared),
             "score_computed": _number(score.value), "met": score.met,

@@ -31,7 +31,7 @@ def test_one_header_row_with_a_unit_column_for_each_value(tmp_path):
     assert codes(data) == []
     assert [(i.unit, i.actual_unit) for i in table.indicators] == [
         ("万人", "人"), ("小时", "分钟"), ("%", "%"), ("%", "%")]
-    assert [i["actual"] for i in data["indicators"]] == ["241000人", "25分钟", 71, 93]
+    assert [i["actual"] for i in data["indicators"]] == ["241000人", "25分钟", "71%", "93%"]
     assert data["total_computed"] == 99.1
 
 
