@@ -881,6 +881,9 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
     when ``wrapped``)."""
     texts = grid.texts
     top = row
+    if "name" not in columns and "level2" in columns \
+            and _names_under_level2(grid, columns["level2"], row + 2 if wrapped else row + 1):
+        columns["name"] = columns.pop("level2")  # 一级指标 | 二级指标 | 年度指标值 | …
     if "name" in columns or "weight" in columns:  # a header row's half: few rows
         top = _merged_down(grid, row, columns)
     if "name" not in columns or ("weight" not in columns and not _scored_by_headings(columns)
@@ -945,6 +948,30 @@ def _header(grid: Grid, row: int, columns: dict[str, int], wrapped: bool = False
               if f"{level}_score" in columns}
     return Header(data_start - 1, data_start, columns, top, level_weights=levels,
                   level_scores=scores, block=block)
+
+
+def _names_under_level2(grid: Grid, column: int, data_start: int) -> bool:
+    """Whether a 二级 column, in a header naming no 三级 column, holds the indicators'
+    names (一级指标 | 二级指标 | 年度指标值 | …, 培训农民人次 | 培训合格率 under 二级指标): two
+    texts at least, each written on a row of its own (none merged down, none repeated), none
+    a 一级 or 二级 category (数量指标, 社会效益, 服务对象满意度指标). A column of categories
+    (the names written into the 指标值, 培训农民≥500人次) names no indicator."""
+    for row in range(data_start, data_start + _DATA_ROWS):
+        if grid.origin.get((row, column), (row, column))[0] != row:
+            return False  # merged down over rows: a group's label
+    written = [value for value in _written_under(grid, column, data_start)
+               if isinstance(value, str) and not is_placeholder(value)]
+    return len(written) >= 2 and len(set(written)) == len(written) \
+        and not any(_level_category(text) for text in written)
+
+
+def _level_category(text: str) -> bool:
+    """Whether ``text`` names a 一级 or 二级 category (产出指标, 数量, 社会效益指标 (30 分),
+    服务对象满意度指标), not an indicator (学员满意度)."""
+    if _level_name(text):
+        return True
+    name = heading_points(text)[0].strip().rstrip(":：")
+    return name.endswith(("指标", "目标")) and levels.level1_of_level2(name) is not None
 
 
 def _indicator_values(grid: Grid, row: int, columns: dict[str, int]) -> bool:
