@@ -35,7 +35,9 @@ its year, 2024年12月中旬, 未完成 after a date, a date typed into a date c
 grouping thousands (1,2), a count whose point may group them (1.200人), a 约数 (约500人,
 1000人左右, 90%上下 — also a 完成值 given about far past or short of its target, which
 jixiao scores as met or missed: ``rules.about_settled``), words such as 以内 or 达成指标 — shows a short ⚠ text that sends the
-clerk to ``jixiao check``: never a wrong number. Where they give a number it is the number
+clerk to ``jixiao check``: never a wrong number — or, for a plain % beside a unit jixiao
+never compares with it (25万参保居民医保待遇 beside 100%), ``WARN_UNITS``: 单位不一致, as
+JX204 says (``units_conflict``). Where they give a number it is the number
 of ``rules.indicator_score`` (tests/template/test_native.py checks this with LibreOffice on
 over a thousand rows).
 
@@ -108,6 +110,7 @@ from jixiao.rules import (
     TIMELINESS_WORD,
     TOLERANCE,
     UNGRADED,
+    UNITS_DIFFER,
     Direction,
     band_text,
     level_at_least,
@@ -128,6 +131,9 @@ from jixiao.rules import grade as rules_grade
 from jixiao.units import fraction_as_percent, is_bare_fraction, split_unit
 
 WARN_INPUT = "⚠ 此写法须用 jixiao check 计分"
+# A plain % beside a unit that no reading of jixiao puts beside a % (``units_conflict``): what
+# the add-in's JX_SCORE and JX204 say (rules.UNITS_DIFFER), and what to do
+WARN_UNITS = f"⚠ {UNITS_DIFFER}，请把完成值按指标值的单位填写"
 # The unit a number in a time-of-day cell (3:00 typed: 0.125, h:mm) has for these formulas:
 # none they score — a length of time jixiao reads (``parsing.clock_duration``): WARN_INPUT
 CLOCK_UNIT = "时刻"
@@ -412,6 +418,34 @@ def ten_thousands(unit: str, other: str) -> bool:
 def _about(unit: str) -> str:
     """``_is_about`` as a formula."""
     return "OR(" + ",".join(f'ISNUMBER(SEARCH("{tail}",{unit}))' for tail in ABOUT_TAILS) + ")"
+# The characters of a unit beside a plain % that jixiao may still compare with it (‰ and ‱,
+# 92分 of 100, 3个百分点, 9成, 升/降 of a change), a date or range word (``_DATE_CHARS``: 30天内,
+# 96%以上) or a 约数 (左右); and the scales, a unit of themselves alone (90万: a bare number)
+_BESIDE_PERCENT = ("‰", "‱", "分", "点", "成", "升", "降", "左", *_DATE_CHARS)
+_SCALE_CHARS = ("十", "百", "千", "万", "亿")
+
+
+def _units_conflict(t_unit: str, a_unit: str) -> str:
+    """``units_conflict`` as a formula. One side is "%" and the other holds no %: their
+    joined text holds one %, none of ``_BESIDE_PERCENT``, and something besides scales."""
+    both = f"{t_unit}&{a_unit}"
+    marks = "{" + ",".join(f'"{ch}"' for ch in _BESIDE_PERCENT) + "}"
+    bare = _substitute(f'SUBSTITUTE({both},"%","")', tuple((ch, "") for ch in _SCALE_CHARS))
+    return (f'AND(OR({t_unit}="%",{a_unit}="%"),LEN({both})-LEN(SUBSTITUTE({both},"%",""))=1,'
+            f'SUMPRODUCT(ISNUMBER(FIND({marks},{both}))*1)=0,LEN({bare})>0)')
+
+
+def units_conflict(t_unit: str, a_unit: str) -> bool:
+    """Whether a row's two units, as the formulas read them, are a plain % and a unit jixiao
+    never compares with it (25万参保居民医保待遇 beside 100%, ≥95% beside 1200人): JX204, no
+    score by any means — ``WARN_UNITS``, not ``WARN_INPUT``. Not a unit holding one of
+    ``_BESIDE_PERCENT`` (‰, 分, 个百分点, a date or range word), nor scales alone (90万)."""
+    both = t_unit + a_unit
+    return "%" in (t_unit, a_unit) and both.count("%") == 1 \
+        and not any(ch in both for ch in _BESIDE_PERCENT) \
+        and any(ch not in _SCALE_CHARS for ch in both.replace("%", ""))
+
+
 def _no_percent(unit: str) -> str:
     """Whether ``unit`` has no %: a bare number beside %（注） or %。。。 (a note or more marks
     than ``_END_ROUNDS`` after the %) may be a fraction or a percent — jixiao's to read."""
@@ -841,7 +875,8 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
         f'"{WARN_INPUT}"),'
         f'IF(AND({t_num}<>"",{a_num}<>""),IF(AND({units_agree},NOT({same_dates}),'
         f'NOT({_about(t_unit)}),NOT({_about(a_unit)})),"N",'
-        f'"{WARN_INPUT}"),"{WARN_INPUT}"))))))))))')
+        f'IF({_units_conflict(t_unit, a_unit)},"{WARN_UNITS}","{WARN_INPUT}")),'
+        f'"{WARN_INPUT}"))))))))))')
     numeric = f'{h["kind"]}<>"N"'
     formulas["eop"] = f'IF({numeric},"",{effective_op})'
     goal = _bare_fraction(t_num, a_num, t_unit, a_unit,
@@ -1078,7 +1113,8 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
                  or ten_thousands(t_unit, a_unit) or ten_thousands(a_unit, t_unit))
         same_dates = t_unit == a_unit and _dated_unit(t_unit)
         about = _is_about(t_unit) or _is_about(a_unit)  # 1000人左右: jixiao reads the 约数
-        kind = "N" if agree and not same_dates and not about else WARN_INPUT
+        kind = "N" if agree and not same_dates and not about \
+            else WARN_UNITS if units_conflict(t_unit, a_unit) else WARN_INPUT
     else:
         kind = WARN_INPUT
     values["kind"] = kind
@@ -1114,12 +1150,13 @@ def row_values(target: Any, actual: Any, weight: Any, rules_name: Any = None,
 def units_differ(target: Any, actual: Any) -> tuple[str, str, float | None] | None:
     """(指标值's unit, 完成值's unit, the 完成值 in the 指标值's unit where a scale tells it)
     when the formulas leave a row to jixiao (WARN_INPUT) only because the two sides write a
-    number in different units (≥3.2万人 beside 33500人: 3.35; ≥3.2万人 beside a bare 33500):
-    writing both in one unit lets them score it. None for anything else they cannot read
-    (words, dates, a unit beside the same unit as a date)."""
+    number in different units (≥3.2万人 beside 33500人: 3.35; ≥3.2万人 beside a bare 33500),
+    or say the units cannot be compared (WARN_UNITS): writing both in one unit lets them score
+    it. None for anything else they cannot read (words, dates, a unit beside the same unit as
+    a date)."""
     values = row_values(target, actual, 1.0)
     t_unit, a_unit = values["t_unit"], values["a_unit"]
-    if values["kind"] != WARN_INPUT or values["level"] or values["t_num"] == "" \
+    if values["kind"] not in (WARN_INPUT, WARN_UNITS) or values["level"] or values["t_num"] == "" \
             or values["a_num"] == "" or t_unit == a_unit \
             or _dated_unit(t_unit) or _dated_unit(a_unit) \
             or t_unit.rstrip("".join(_END_MARKS)) == a_unit.rstrip("".join(_END_MARKS)) \
@@ -1247,7 +1284,7 @@ def _score(kind: str, share: Any, met: str, level: str, weight: Any, judged: Any
     return f"⚠ 人工评分应在 {band} 分之间"
 
 
-__all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "clock_number", "row_formulas",
+__all__ = ["HELPER_COLUMNS", "HELPER_KEYS", "WARN_INPUT", "WARN_UNITS", "clock_number", "row_formulas",
            "row_values", "units_differ"]
 
 

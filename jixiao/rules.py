@@ -1262,6 +1262,9 @@ def _more_open(target: Measure, actual: Measure, pair: tuple[float, float]) -> s
 
 EMPTY_TARGET = "年度指标值为空"  # a Score's note where the 指标值 says nothing (blank, 无, /)
 EMPTY_ACTUAL = "实际完成值为空"
+# A Score's note where the two sides' units cannot be compared; the native template's
+# formulas say it too where they can tell (``native.WARN_UNITS``)
+UNITS_DIFFER = "单位不一致"
 # A 完成值 of just 无 (NA) beside a number to reach: filled, but not read as 0 — published
 # tables write it for a year the indicator did not apply (衡山 2020: 保障率 100% | 无, 5 of 10
 # by hand); beside a count of none wanted (≤2次, ＝0起) it is 0 (``parsing.words_as_numbers``).
@@ -1557,7 +1560,7 @@ def _indicator_score(target: Measure | object, actual: Measure | object, weight:
     pair = comparable(target, actual)
     if pair is None:
         return Score(None, None,
-                     f"单位不一致：指标值单位“{unit_name(target.unit)}”，"
+                     f"{UNITS_DIFFER}：指标值单位“{unit_name(target.unit)}”，"
                      f"完成值单位“{unit_name(actual.unit)}”")
     short = _bound_short(target, actual, pair)
     if short is not None:

@@ -771,7 +771,7 @@ def _native_unscored(table: SelfEvaluation, indicator: Indicator, evaluation: Ev
                        f"表格公式不能计分：请填写确切的数值（如“{named}”），表格即可自行计分；"
                        f"{scored}", severity="warning")
     differ = native.units_differ(indicator.target, indicator.actual) \
-        if shown == native.WARN_INPUT else None
+        if shown in (native.WARN_INPUT, native.WARN_UNITS) else None
     if differ is not None:  # ≥3.2万人 beside 33500人: the 完成值 to write in the target's unit
         t_unit, a_unit, converted = differ
         example = f"（如“{converted:g}{t_unit}”）" if converted is not None else ""

@@ -298,7 +298,8 @@ def not_kept(table: SelfEvaluation, standard: SelfEvaluation, ruleset: RuleSet) 
 
 def native_unscored(path: Path) -> list[str]:
     """The rows of a native template just written (``--formulas native``) whose formulas
-    leave the 得分 to jixiao (``native.WARN_INPUT``, and so the 总分 too), as
+    leave the 得分 to jixiao (``native.WARN_INPUT``, and so the 总分 too) or say its units
+    cannot be compared (``native.WARN_UNITS``), as
     ``native_results`` computes what the template shows: each with the cell to change and
     what to write there — the 完成值 in the 指标值's unit (``native.units_differ``), a level
     chosen beside a 定性 指标值 (``native.level_wanted``), else a common form of the 指标值."""
@@ -314,7 +315,7 @@ def native_unscored(path: Path) -> list[str]:
     c = COLUMN
     told = []
     for row in range(FIRST_ROW, last_row + 1):
-        if shown[f"{c['score']}{row}"] != native.WARN_INPUT:
+        if shown[f"{c['score']}{row}"] not in (native.WARN_INPUT, native.WARN_UNITS):
             continue
         name, target, actual = (ws[f"{c[key]}{row}"].value for key in ("name", "target", "actual"))
         said = f" “{plain_text(name)}”" if name is not None else ""
