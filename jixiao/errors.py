@@ -66,7 +66,8 @@ class StrictOpenXml(UnreadableWorkbook):
 
 class NotRecalculated(JixiaoError):
     """A readable workbook ``jixiao recalc`` leaves to the spreadsheet program: jixiao's
-    native template with rows inserted or deleted, or formulas of the clerk's own. Nothing
+    native template with rows inserted or deleted, formulas of the clerk's own, or formulas
+    an older jixiao wrote (``native.older_formulas``). Nothing
     is written; exit 1 (the results are not computed), not 2 (the file reads)."""
 
     exit_code = 1

@@ -1359,6 +1359,72 @@ def money_formulas(fund_rows: tuple[int, ...], first: int, total_row: int,
     return out
 
 
+def template_formulas(last_row: int = LAST_ROW) -> dict[str, str]:
+    """Cell → formula (with "=") of every computed cell of today's native template whose
+    last indicator row is ``last_row`` (``layout.Form``): what ``jixiao new`` and ``jixiao
+    convert`` write, and what ``older_formulas`` compares a file's with."""
+    formulas = {f"{column}{row}": formula for row in range(FIRST_ROW, last_row + 1)
+                for column, formula in row_formulas(row, own_level2(row)).items()}
+    formulas.update(money_formulas(FUND_ROWS, FIRST_ROW, last_row + 1, last_row + 2))
+    return formulas
+
+
+def older_formulas(formula: Callable[[str], str | None], last_row: int = LAST_ROW) -> list[str]:
+    """The cells of a native template (``formula(ref)``: a cell's formula text without "=",
+    None for a cell holding none) whose formula is not today's (``template_formulas``):
+    an older jixiao's, which ``native_results`` does not compute — a row's helpers AC:AD
+    (``RAW_COLUMNS``, since rt34) missing, or a formula's text other than today's but for
+    how a spreadsheet program writes the same formula back (``same_formula``). A cell
+    holding no formula (a value typed over it), or a shared formula's follower (no text
+    of its own), is not compared: rows inserted or deleted are told apart by recalc."""
+    older = []
+    for ref, today in template_formulas(last_row).items():
+        text = formula(ref)
+        if text is None:
+            if ref.rstrip("0123456789") in RAW_COLUMNS and formula(f"M{_row(ref)}") is not None:
+                older.append(ref)
+        elif text and not same_formula(text, today.removeprefix("=")):
+            older.append(ref)
+    return sorted(older, key=lambda ref: (_row(ref), len(ref), ref))
+
+
+def _row(ref: str) -> int:
+    return int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+# What a spreadsheet program may change writing a formula back (LibreOffice writes 1E-4 as
+# 0.0001 and FALSE as FALSE(); case, spaces, a quoted sheet name, the _xlfn. prefix),
+# outside its text literals
+_LOGICAL_CALL = re.compile(r"(?<![A-Z0-9_.])(TRUE|FALSE)\(\)")
+_QUOTED_SHEET = re.compile(r"'((?:[^']|'')+)'!")
+_FUTURE_PREFIX = re.compile(r"_XL(?:FN|WS)\.")
+_NUMBER = re.compile(r"(?<![A-Z0-9_.$])(?:\d+\.?\d*|\.\d+)(?:E[+-]?\d+)?(?![A-Z0-9_.(])")
+
+
+def same_formula(one: str, other: str) -> bool:
+    """Whether two formula texts are the same formula as a spreadsheet program writes it
+    back (``_QUOTED_SHEET``, ``_FUTURE_PREFIX``, ``_LOGICAL_CALL``, ``_NUMBER``: 1E-4 is
+    0.0001, FALSE() is FALSE); the text
+    literals ("…") compared as they are."""
+    return _formula_key(one) == _formula_key(other)
+
+
+def _formula_key(formula: str) -> tuple[str, ...]:
+    pieces, at = [], 0
+    for literal in _QUOTED.finditer(formula):
+        pieces.extend((_code_key(formula[at:literal.start()]), literal.group(0)))
+        at = literal.end()
+    pieces.append(_code_key(formula[at:]))
+    return tuple(pieces)
+
+
+def _code_key(code: str) -> str:
+    code = _QUOTED_SHEET.sub(lambda match: match.group(1).replace("''", "'") + "!", code)
+    code = _FUTURE_PREFIX.sub("", "".join(code.split()).upper())
+    code = _LOGICAL_CALL.sub(r"\1", code)
+    return _NUMBER.sub(lambda match: repr(float(match.group(0))), code)
+
+
 def reads_rule_set(formula: object) -> bool:
     """Whether a native template's row formula reads the 评分规则 through ``RULE_SET_NAME``
     (written since rt23); an older one takes only a rule set's exact name (``sichuan``),

@@ -8,7 +8,8 @@ Exit codes: 0 every formula computed (an error value that is the formula's own r
 as Excel gives it — #DIV/0! of 0 ÷ 0 — listed as a note), 1 some cells jixiao could not
 compute (an error value written instead) or that show a ⚠ text instead of a score, or a template row has a 分值 but no score formula (listed: the file
 written is incomplete), or a native template changed (rows inserted or deleted, formulas
-of the clerk's own: ``NotRecalculated``, nothing written), 2 the input cannot be read
+of the clerk's own, or formulas of an older jixiao's template: ``NotRecalculated``,
+nothing written), 2 the input cannot be read
 (or another error, printed by the CLI).
 """
 

@@ -23,6 +23,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jixiao.errors import JixiaoError, NotRecalculated, UnreadableWorkbook, UsageError
 from jixiao.fileio import (
@@ -208,7 +209,7 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
     was built with (``layout.named_last_row``: a form ``jixiao convert`` made with more
     rows than the standard one names their count)."""
     from jixiao.layout import COLUMN, SHEET, named_last_row
-    from jixiao.native import RAW_COLUMNS, native_results
+    from jixiao.native import native_results
     from jixiao.recalc.cellformats import as_time, number_formats
 
     sheet = next((sheet for sheet in package.sheets if sheet.name == SHEET), None)
@@ -233,10 +234,6 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
                             lambda ref: shows_percent(formats.get(ref, "General")),
                             last_row)
     formulas = {ref for ref, cell in cells.items() if cell.formula is not None}
-    if not any(ref.rstrip("0123456789") in RAW_COLUMNS for ref in formulas):
-        # a template made before rt34: M and Q normalise the whole text, no AC:AD helpers
-        values = {ref: value for ref, value in values.items()
-                  if ref.rstrip("0123456789") not in RAW_COLUMNS}
     others = formulas - set(values)
     elsewhere = [f"{other.name}!{cell.ref}" for other in package.sheets
                  if other is not sheet and package.may_hold_formulas(other)
@@ -283,7 +280,31 @@ def _native_values(package: Package) -> dict[str, dict[str, CellValue]]:
                 "（含隐藏的 M–AD 列的公式）、再改写其填写内容，重算（F9）后保存")
         raise NotRecalculated(f"“{package.path.name}”是原生公式模板，另有 {len(others)} 个其他公式"
                               f"（如 {SHEET}!{sorted(others)[0]}）：请在电子表格软件中重算")
+    _refuse_older_formulas(package, cells, last_row)
     return {SHEET: {ref: value for ref, value in values.items() if ref in formulas}}
+
+
+def _refuse_older_formulas(package: Package, cells: dict[str, Any], last_row: int) -> None:
+    """A native template made by an older jixiao (``native.older_formulas``): today's
+    results stored under its formulas would not stay — Excel, WPS and LibreOffice compute
+    the file's own formulas on opening (an older one shows ⚠ for ９６％, which today's
+    score) — so nothing is written; the clerk brings the table into today's template."""
+    from jixiao.layout import SHEET
+    from jixiao.native import older_formulas
+
+    older = older_formulas(lambda ref: cells[ref].formula.text if ref in cells
+                           and cells[ref].formula is not None else None, last_row)
+    if not older:
+        return
+    name = package.path.name
+    new = f"{package.path.stem}-新版.xlsx"
+    raise NotRecalculated(
+        f"“{name}”是旧版 jixiao 做的原生公式模板：其中 {len(older)} 个公式与当前版本的模板不同"
+        f"（如 {SHEET}!{older[0]}），jixiao 按当前版本的公式计分，写入的得分在 Excel、WPS 或 "
+        "LibreOffice 打开时会被本表的旧公式重新算过（旧公式读不了的写法显示 ⚠），因此未重算、"
+        f"未写入任何文件。请把本表转入当前版本的模板：jixiao convert \"{name}\" -o \"{new}\" "
+        "--formulas native（得分随即算好，以后照常用 jixiao recalc 重算）；或在 Excel、WPS 或 "
+        "LibreOffice 中打开本表，重算（F9）后保存（按本表的旧公式计分）")
 
 
 def _row_of(ref: str) -> int:

@@ -182,11 +182,7 @@ def build_template(path: str | Path, *, year: int | None = None, rules: str | No
 
 def _make_native(ws: Worksheet, form: Form) -> None:
     """Put the native formulas (``jixiao.native``) in every computed cell; hide the helpers."""
-    for row in range(FIRST_ROW, form.last_row + 1):
-        for column, formula in native.row_formulas(row, native.own_level2(row)).items():
-            ws[f"{column}{row}"] = formula
-    for ref, formula in native.money_formulas(FUND_ROWS, FIRST_ROW, form.total_row,
-                                              form.grade_row).items():
+    for ref, formula in native.template_formulas(form.last_row).items():
         ws[ref] = formula
     for column in native.HELPER_COLUMNS:
         ws.column_dimensions[column].hidden = True

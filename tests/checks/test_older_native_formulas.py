@@ -12,6 +12,7 @@ import zipfile
 import pytest
 
 from jixiao import native
+from jixiao.errors import NotRecalculated
 from jixiao.pipeline import check_workbook
 from jixiao.recalc.workbook import recalc_file
 from jixiao.samples import sample
@@ -111,11 +112,14 @@ def _without_raw_helpers(older, tmp_path):
 
 def test_a_native_template_without_the_raw_helper_columns_is_older(tmp_path):
     """A native template made before rt34 has no hidden AC:AD (its M and Q normalise the
-    whole 指标值/完成值): recalc still computes it as the native template it is, and JX406
-    still tells its full-width digits and jixiao convert."""
+    whole 指标值/完成值): JX406 still tells its full-width digits and jixiao convert, and
+    recalc, which computes today's formulas only, writes nothing and says the same (rt35:
+    it stored today's results under the older formulas, which programs recompute on opening:
+    tests/recalc/test_older_native.py)."""
     older = _without_raw_helpers(_older(tmp_path, "≥３０处", "32处"), tmp_path)
     findings = [f for f in check_workbook(older).findings if f.code == "JX406"]
     assert [f.cell for f in findings] == ["E17"]
     assert "全角" in findings[0].message and "jixiao convert" in findings[0].message
-    _, result = recalc_file(older, tmp_path / "again.xlsx")
-    assert result.engine == "native"
+    with pytest.raises(NotRecalculated, match="旧版 jixiao 做的原生公式模板.*jixiao convert"):
+        recalc_file(older, tmp_path / "again.xlsx")
+    assert not (tmp_path / "again.xlsx").exists()
