@@ -793,8 +793,8 @@ def lows_best(subject: str, default_op: str = "=") -> bool | None:
     (``_HARMS``, ``less_is_better``; under a 成本 二级, ``default_op`` ≤, whatever the name)
     True, of something good (``_GOODS``, ``RISING_RATES``) False; None where the name tells
     neither, or both (安全风险水平, 成本水平), or there is none. A harm or a cost named as
-    lowered or removed (``_HARM_LOWERED``: 农民负担减轻程度, 安全隐患消除程度, 违法行为查处率,
-    污染减排效果, 风险防控能力, 成本控制水平) or a saving (``is_saving``: 成本节约程度) is
+    lowered, removed or handled (``_HARM_LOWERED``: 农民负担减轻程度, 安全隐患消除程度, 违法行为
+    查处率, 投诉办结率, 污染减排效果, 风险防控能力, 成本控制水平) or a saving (``is_saving``: 成本节约程度) is
     something good: how far it went; a cost spent on removing one (``_COST_SPENT``: 治理成本,
     污染治理成本, 整治费用) a cost, low best, though 治理 alone is good."""
     text = compact_text(subject)
@@ -1383,12 +1383,17 @@ _LESS_BETTER_WORDS = ("投诉", "事故", "损耗", "能耗", "发案", "伤亡"
 # characters before it (减轻农民负担, 消除安全隐患) — within one phrase.
 _REMOVING = rf"{_LOWERING}|消除|挽回|查处|治理|整治|整改|排除|减排|控制|防控|防范|化解|处置|达标"
 _HARM_NAMES = "|".join((*_HARMS, *_LESS_BETTER_WORDS, COST_WORD, "费用"))
+# Handling or settling a harm named before (投诉处理率, 投诉办结率, 投诉问题解决率, 投诉答复率):
+# how much of it was dealt with — good, as 整改/处置; only after the harm (数据处理差错率 is
+# a rate of errors, 污水处理成本 a cost).
+_HANDLING = "处理|办结|解决|答复|回复"
 _HARM_LOWERED = re.compile(
-    rf"(?:{_HARM_NAMES})[^，,；;。、\s]{{0,3}}(?:{_REMOVING})"
+    rf"(?:{_HARM_NAMES})[^，,；;。、\s]{{0,3}}(?:{_REMOVING}|{_HANDLING})"
     rf"|(?:{_REMOVING})[^，,；;。、\s]{{0,6}}(?:{_HARM_NAMES})")
-# A cost spent on removing a harm (治理成本, 污染治理成本, 整治费用): the name's head is the
-# cost, after the removing word — not lowered (only 成本控制/成本节约, the word after 成本, are).
-_COST_SPENT = re.compile(rf"(?:{_REMOVING})[^，,；;。、\s]{{0,6}}(?:{COST_WORD}|费用)")
+# A cost spent on removing or handling a harm (治理成本, 整治费用, 投诉处理成本): the name's
+# head is the cost, after the removing word — not lowered (only 成本控制/成本节约, the word after 成本, are).
+_COST_SPENT = re.compile(
+    rf"(?:{_REMOVING}|{_HANDLING})[^，,；;。、\s]{{0,6}}(?:{COST_WORD}|费用)")
 
 
 def less_is_better(name: object) -> bool:

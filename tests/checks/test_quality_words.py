@@ -159,6 +159,25 @@ def test_a_cost_spent_on_removing_a_harm_is_still_best_low(name):
     assert lows_best(name, "<=") is True
 
 
+@pytest.mark.parametrize("name", [
+    "投诉办结率", "投诉处理率", "群众投诉处理率", "投诉问题解决率", "投诉答复率", "投诉回复率",
+    "事故处理效率", "安全隐患处理率"])
+def test_a_harm_handled_or_settled_is_best_high(name):
+    """rt35 r1 #1: 投诉办结率 | 低/中/高 | 高 was 未达成 (JX402 + JX408) — 投诉 read, not its
+    handling; handling or settling a harm (处理, 办结, 解决, 答复, 回复) is good, as 整改/处置."""
+    got = indicator_score(scale_of(parse_measure("低/中/高"), name), "高", 5)
+    assert got.level == "achieved"
+    assert lows_best(name) is False
+
+
+@pytest.mark.parametrize(("name", "op"), [
+    ("数据处理差错率", "="), ("污水处理成本", "<="), ("投诉处理成本", "<=")])
+def test_a_harm_or_cost_after_handling_is_still_best_low(name, op):
+    """Handling words (处理 …) lower only a harm named before them: 数据处理差错率 is a rate
+    of errors, 污水处理成本 a cost spent (``_COST_SPENT``)."""
+    assert lows_best(name, op) is True
+
+
 def test_a_harm_named_as_lowered_checks_clean(tmp_path):
     assert _findings(tmp_path, "农民负担减轻程度", "高/中/低", "高", 30) == []
 
