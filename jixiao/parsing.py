@@ -1428,9 +1428,13 @@ def opening_clause(text: str) -> str | None:
     return clause.group(1)
 
 
-# What is not known yet (待统计, 未评估, 统计中) or is told elsewhere (完成情况见附件): no level
+# What is not known yet (待统计, 未评估, 统计中), is told elsewhere (完成情况见附件) or is not
+# seen yet (改善效果短期内难以显现, 效果尚未显现: rt35 r1 d4 — a change stated is no
+# change seen): no level
 _PENDING_RE = re.compile(r"待(?:统计|检测|测评|评估|核实|确认|定|审核|审计|汇总|调查|考核)"
-                         r"|未(?:统计|测评|评估|核实|汇总|考核)|统计中|情况详?见")
+                         r"|未(?:统计|测评|评估|核实|汇总|考核)|统计中|情况详?见"
+                         r"|(?:难以|很难|较难|尚未|暂未|尚难)在?(?:短期内?|近期内?|短时间内)?"
+                         r"(?:显现|体现|显示|见效|凸显|显露)")
 
 
 # A denial of what may have happened: 无, 未发现, 没有出现, 并无任何 …
@@ -2106,7 +2110,7 @@ _PLANNED = (r"争取|(?<![模虚比])拟|将|应当|应该|(?<![供效响适反�
             rf"|(?<![按照依据较比超原初于])计划|(?<![按无必所供])需要?|{_LATER}(?={_FURTHER})")
 _BEFORE_DEED = rf"(?:[于在]?{_LATER})?(?:{_FURTHER}|加强|逐步|有效|切实)?"
 _CHANGE = "|".join(_RISE_WORDS + _FALL_WORDS)
-_DEED = f"(?:完成|完善|规范|加强|落实|实现|达到|健全|建立|{_CHANGE})"
+_DEED = f"(?:完成|完善|规范|加强|落实|实现|达到|满足|适应|健全|建立|{_CHANGE})"
 _NOT_YET_WORD = f"(?:{_STILL_TO_DO}|{_PLANNED}){_BEFORE_DEED}"
 _STILL_TO_DO_RE = re.compile(f"(?:{_STILL_TO_DO}){_BEFORE_DEED}{_DEED}")
 # A change still to come (负担仍需减轻, 收入将增加): 部分达成 whatever the 指标值 — not a deed

@@ -279,10 +279,28 @@ def test_a_comment_still_to_come_leaves_what_was_stated(target, actual, expected
     ("逐步提高", "就业率有所提高，但较难达到年度目标"),
     ("逐步提高", "有所提高，但很难达到预期"),
     ("逐步改善", "人居环境有所改善，但很难达到预期目标"),
+    # rt35 r1 d1, d2: 难以满足 (a need not met) was read as no comment at all — 达成
+    ("逐步改善", "有所改善，但难以满足群众需求"),
+    ("逐步改善", "有所改善，但仍难以满足群众需求"),
+    ("逐步改善", "有所改善，但难以适应发展需要"),
 ])
 def test_a_difficulty_after_the_change_is_no_comment_still_to_come(target, actual):
     score = indicator_score(target, actual, 5)
     assert (score.level, score.value, score.met, score.band) == PARTIAL
+
+
+@pytest.mark.parametrize("actual", [
+    # rt35 r1 d4: a change whose effect is not seen yet was 达成 (d3, no change word, JX410)
+    "改善效果短期内难以显现", "改善效果难以在短期内显现", "效果难以在短期内显现",
+    "有所改善，但效果尚未显现", "环境有所改善，成效短期内难以体现",
+])
+def test_a_change_not_seen_yet_is_left_to_a_person(actual):
+    assert indicator_score("逐步改善", actual, 5).level is None
+
+
+@pytest.mark.parametrize("actual", ["明显改善，但效益难以量化", "明显改善，成效已经显现"])
+def test_a_change_hard_to_measure_is_still_reached(actual):
+    assert indicator_score("逐步改善", actual, 5).level == "achieved"
 
 
 @pytest.mark.parametrize("actual", [
