@@ -2103,8 +2103,8 @@ _EASING = ("减轻", "缓解", "加重", "加剧")
 _LATER = r"(?<![较比])(?:明年|下一?年度?|次年|今后|将来|下一步|下一?阶段|(?:^|(?<=[,，;；]))以后)"
 _FURTHER = "进一步|继续|持续"
 # Still needed (仍需, 有待: a next step) — and hard to do (难以, 很难: a shortfall, no next step)
-_STILL_NEEDED = (r"有待|亟待|亟需|急需|仍待|尚待|仍需|还需|尚需|仍要|还要"
-                 r"|(?:^|(?<=[,，;；]))需要?|(?<![接招优对款虐等看])待")
+_STILL = r"有待|亟待|亟需|急需|仍待|尚待|仍需|还需|尚需|仍要|还要"
+_STILL_NEEDED = rf"{_STILL}|(?:^|(?<=[,，;；]))需要?|(?<![接招优对款虐等看])待"
 _STILL_TO_DO = rf"{_STILL_NEEDED}|难以|很难|较难"
 _PLANNED = (r"争取|(?<![模虚比])拟|将|应当|应该|(?<![供效响适反相对回答感呼顺])应"
             rf"|(?<![按照依据较比超原初于])计划|(?<![按无必所供])需要?|{_LATER}(?={_FURTHER})")
@@ -2123,7 +2123,13 @@ _NOT_YET_END_RE = _NOT_YET_WORD + "$"
 # opens (after 但, 然而 …) with a word of a next step (仍需, 将, 下一步 — not 难以/很难/较难:
 # 有所提高，但较难达到年度目标 states a shortfall, 部分达成); the statement before it has a
 # change word none of them denies (负担仍需减轻，今后将持续减轻: no change stated, still to come).
-_TO_COME = rf"(?:{_LATER})?(?:{_STILL_NEEDED}|{_PLANNED})"  # 今后仍需, 下一步将: a time first
+# A short subject may open the clause before a word of still needed said with 仍/还/尚/有待
+# (管护仍需加强, 长效管护仍需加强, 服务质量仍有待提高: rt35 r1 d9, c8) — not a part left out
+# (部分村庄仍需加强, 个别地区还需: a shortfall), nor one saying what fell short (效果不佳仍需
+# 加强), nor before a bare 需/待 (群众需求: a word).
+_SUBJECT = r"(?:(?!部分|个别|少数|一些|目标|预期)[^\W\d_不未没无非差难缺低弱慢滞]){1,4}"
+_TO_COME = (rf"(?:(?:{_LATER})?(?:{_STILL_NEEDED}|{_PLANNED})"  # 今后仍需, 下一步将: a time first
+            rf"|{_SUBJECT}[仍还尚]?(?:{_STILL}))")
 _TURN = f"(?:但是|{'|'.join(_TURNING)})"
 _COMMENT_TO_COME_RE = re.compile(rf"(?:[,;。]+{_TURN}?|{_TURN})(?={_TO_COME})")
 _TO_COME_CLAUSE_RE = re.compile(rf"{_TURN}?{_TO_COME}")

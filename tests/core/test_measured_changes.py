@@ -251,6 +251,10 @@ def test_another_measure_falling_is_left_to_a_person():
     ("逐步提高", "较上年有所提高，下一步将进一步提高"),
     ("逐步提高", "今年有所提高，明年进一步提高"),
     (_under("明显改善", "农村人居环境"), "农村人居环境明显改善，下一步将持续提升"),
+    # rt35 r1 d9, c8: a short subject before 仍需 (was 部分达成: JX402 + JX408)
+    ("逐步改善", "明显改善，但管护仍需加强"),
+    ("逐步改善", "明显改善，长效管护仍需加强"),
+    ("逐步提高", "有所提高，但服务质量仍有待提高"),
 ])
 def test_a_change_stated_then_more_still_to_come_is_reached(target, actual):
     score = indicator_score(target, actual, 5)
@@ -267,6 +271,12 @@ def test_a_change_stated_then_more_still_to_come_is_reached(target, actual):
     ("逐步减轻", "仍需减轻", PARTIAL),
     ("逐步减轻", "尚需进一步减轻", PARTIAL),
     ("逐步减轻", "有待进一步减轻", PARTIAL),
+    # a subject that is a part left out or the goal itself: a shortfall, not a next step
+    ("逐步改善", "有所改善，但部分村庄仍需加强", PARTIAL),
+    ("逐步改善", "有所改善，个别地区还需加强", PARTIAL),
+    ("逐步改善", "有所改善，但效果不佳仍需加强", NOT),  # as 有所改善，但效果不佳
+    # no change stated (readings: 取得成效，但仍需进一步提高 stays 部分达成)
+    ("逐步提高", "取得成效，但管理仍需进一步提高", PARTIAL),
 ])
 def test_a_comment_still_to_come_leaves_what_was_stated(target, actual, expected):
     score = indicator_score(target, actual, 5)
