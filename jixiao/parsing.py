@@ -530,6 +530,9 @@ def _parse(raw: object, percent: bool) -> Measure:
         counted = _parse(text[period.end():], percent)
         if counted.kind == "number":
             return replace(counted, text=original)
+    if (plan := _DATED_PLAN_RE.search(text)) is not None and plan.start() > 0:
+        # 明显改善，2025年将持续巩固; 完成80%，2025年继续推进: what was done, before its next step
+        return replace(_parse(text[:plan.start()] + text[plan.end():], percent), text=original)
     date_measure = _parse_date(text, original)
     if date_measure is not None:
         return date_measure
@@ -3101,6 +3104,16 @@ def _parse_date(text: str, original: str) -> Measure | None:
         op, rest = ">", rest[after.end():] if after is not None else rest
     return Measure(text=original, kind="date", op=op, value=float(day_value.toordinal()),
                    unit=unit, level=qualitative_level(rest) if rest else None)
+
+
+# A later clause (after ，；。 and 但, 并 …) opening with a year before a plan word (明显改善，
+# 2025年将持续巩固; 已完成，2025年继续推进; 2025年1月起将…): the unit's next step and when it
+# is to be taken, not the date of what is reported — read without it, as 明显改善，下步将持续
+# 巩固 is read (rt35 r1 d5, d6, d10: were JX204 “是日期”). Not a year's plan named (2024年计划
+# 内项目, 2024年计划任务: what was planned).
+_DATED_PLAN_RE = re.compile(
+    r"[,;。]\s*(?:但是?|并且?|且|同时)?\s*\d{4}年度?(?:\d{1,2}月)?(?:[底末])?(?:前|起|开始|以后|后)?"
+    r"\s*(?:将|拟|继续|持续|计划(?![内的中任目数])|进一步|争取)[^,;。]*")
 
 
 # After a date, the word that makes it the time after which (12月31日后完成, 12月底以后):

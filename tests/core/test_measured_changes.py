@@ -313,6 +313,34 @@ def test_a_change_hard_to_measure_is_still_reached(actual):
     assert indicator_score("逐步改善", actual, 5).level == "achieved"
 
 
+@pytest.mark.parametrize(("target", "actual"), [
+    # rt35 r1 d5, d6, d10: a year opening a later clause before a plan word is the plan's
+    # time, not the 完成值's date (was JX204 “是日期”, no total) — as 下步将持续巩固 (d7)
+    ("逐步改善", "明显改善，2025年将持续巩固"),
+    ("逐步改善", "明显改善，2025年继续巩固"),
+    ("完成", "已完成，2025年将持续推进"),
+    ("逐步改善", "明显改善；2025年计划进一步巩固"),
+    ("逐步改善", "明显改善，2025年1月起将持续巩固"),
+])
+def test_a_year_before_a_plan_in_a_later_clause_is_no_date(target, actual):
+    assert parse_measure(actual).kind == "qualitative"
+    assert indicator_score(target, actual, 5).level == "achieved"
+
+
+@pytest.mark.parametrize("actual", ["2024年11月完成，2025年将持续推进", "2025年将持续巩固"])
+def test_a_date_first_is_still_a_date(actual):
+    assert parse_measure(actual).kind == "date"
+
+
+@pytest.mark.parametrize(("actual", "value"), [
+    ("完成80%，2025年将继续推进", 80.0), ("满意度95%，2025年将持续提升", 95.0),
+    ("完成520户，2025年继续推进", 520.0)])
+def test_a_number_before_a_dated_plan_is_the_number(actual, value):
+    """Were dates too (2025-12-31, the plan's year read as the 完成值)."""
+    got = parse_measure(actual)
+    assert (got.kind, got.value) == ("number", value)
+
+
 @pytest.mark.parametrize("actual", [
     # rt34 r1 i4: a plan for a later time is no change achieved (was 达成, full marks
     # passed); 下一步计划进一步提高 (i5) was caught already
