@@ -1691,7 +1691,8 @@ _NONE_DONE = (*_NONE_WORDS, "0")  # a 完成值 that fulfils a little-wanted 指
 
 def fulfils(target: Measure, actual: Measure) -> bool:
     """Whether a qualitative 完成值 with no 达成-word of its own fulfils the 指标值:
-    规定时间内 → 规定时间内, 优 → 优, 持续推进 → 持续推进中; where nothing is wanted
+    规定时间内 → 规定时间内, 优 → 优, 持续推进 → 持续推进中, 应保尽保 → 全部纳入 (all of it
+    both: ``says_whole``); where nothing is wanted
     (低, 无重大安全事故, 杜绝事故, 投诉率低), a word for nothing (无投诉, 未发生, 零, 无)."""
     if target.kind != "qualitative" or actual.level is not None:
         return False
@@ -1699,6 +1700,8 @@ def fulfils(target: Measure, actual: Measure) -> bool:
         return says_none(actual) and _wants_none(normalize_text(target.text))
     if actual.kind != "qualitative":
         return False
+    if says_whole(target) and says_whole(actual):
+        return True  # 应保尽保 → 全部纳入, 全覆盖: all of it, both
     goal, done = gaps_masked(normalize_text(target.text)), gaps_masked(normalize_text(actual.text))
     if not goal or not done:
         return False
@@ -1978,8 +1981,10 @@ _SAME_DAY = ("当日", "当天", "即时", "即办", "立即")  # done the same 
 _MONTH_PARTS = {"月": None, "月份": None, "月下旬": None, "月上旬": 10, "月初": 10, "月中旬": 20,
                 "月中": 20}
 # Full coverage in words: 全覆盖, 实现全覆盖, 已全部覆盖; or every one due covered, 应X尽X
-# (应保尽保, 应检尽检, 应补尽补, 应收尽收 …: all due are insured, examined, paid, collected)
-_WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:(?:全|全面|全部|100%)覆盖|应(.)尽\1)$")
+# (应保尽保, 应检尽检, 应补尽补, 应收尽收 …: all due are insured, examined, paid, collected);
+# or all taken in or carried out: 全部纳入, 已全部落实 (rt35 r1 e3)
+_WHOLE_RE = re.compile(r"^(?:已|已经)?(?:实现|做到|达到)?(?:(?:全|全面|全部|100%)覆盖|应(.)尽\1"
+                       r"|(?:已|已经)?(?:全部|全数)(?:已|已经)?(?:纳入|落实))$")
 
 
 # All of it done, in words: 完成, 已完成, 全部完成, 已全部完成 (not 按时完成: a time; not 基本完成);
@@ -2015,10 +2020,14 @@ def done_is_whole(name: str | None, target: Measure, actual: Measure) -> bool:
     """Whether 完成, 已完成, 全部完成 (``_DONE_RE``: done, no act a rate counts) answers a
     指标值 of 100 % in full: a completion rate's or a progress's (项目完成率, 工程完工率,
     项目实施进度, 工程进度 ``COMPLETION_RATES``), or one that says 完成 itself (100%完成).
-    ``name``: the 三级 name, where known."""
+    ``name``: the 三级 name, where known. A comment after it that leaves it whole (已完成，
+    验收合格: the level read 达成 still) is no matter (rt35 r1 k9)."""
     if not (target.kind == "number" and target.unit == "%" and target.value == 100
-            and target.op in (None, "=", ">=") and actual.kind == "qualitative"
-            and _compiled(_DONE_RE).match(normalize_text(actual.text))):
+            and target.op in (None, "=", ">=") and actual.kind == "qualitative"):
+        return False
+    done = normalize_text(actual.text)
+    if not _compiled(_DONE_RE).match(done) and not (
+            actual.level == "achieved" and _compiled(_DONE_RE).match(opening_clause(done) or "")):
         return False
     return "完成" in normalize_text(target.text) \
         or any(rate in normalize_text(name or "") for rate in COMPLETION_RATES)

@@ -31,10 +31,20 @@ def test_done_against_another_rate_of_100_percent_is_no_number(tmp_path, name, t
     ("年度任务完成率", "＝100%", "已全部完成"), ("任务完成情况", "100%完成", "完成"),
     # rt34 review: a progress (进度) done is 100 % of it — was JX204
     ("项目实施进度", "100%", "已完成"), ("工程进度", "100%", "已完成"),
-    ("建设进度", "≥100%", "全部完成")])
+    ("建设进度", "≥100%", "全部完成"),
+    # rt35 r1 k9: done, then a word on it that says no less (验收合格) — was JX204
+    ("项目完成率", "100%", "已完成，验收合格"), ("工程完工率", "100%", "全部完成，质量合格")])
 def test_done_against_a_completion_rate_of_100_percent_is_100_percent(tmp_path, name, target,
                                                                        actual):
     good = rows((4, {"name": name, "target": target, "actual": actual}))
     assert findings(standard(tmp_path / "t.xlsx", rows=good)) == []
     result = indicator_score(target, actual, 10)
     assert result.value == 10.0 and result.met is True
+
+
+@pytest.mark.parametrize("actual", ["已完成，需进一步提升", "已完成，还需进一步完善"])
+def test_done_with_a_shortfall_after_it_is_no_whole(tmp_path, actual):
+    """A comment that says less than all (the level read partial) keeps JX204: the rate
+    reached is not told."""
+    bad = rows((4, {"name": "项目完成率", "target": "100%", "actual": actual}))
+    assert "JX204" in [item.code for item in findings(standard(tmp_path / "t.xlsx", rows=bad))]

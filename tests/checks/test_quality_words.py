@@ -57,6 +57,13 @@ def test_every_one_due_covered_beside_98_percent_is_short_of_it(tmp_path, target
     ("100%", "应检尽检", 10.0),
     ("应保尽保", "已全部落实", 10.0),      # a word of achievement, as beside 全覆盖
     ("全覆盖", "已全部落实", 10.0),
+    # rt35 r1 e3: 全部纳入 is every one due taken in, as 全覆盖 (was 无法判断, JX410)
+    ("应保尽保", "全部纳入", 10.0),
+    ("应保尽保", "已全部纳入", 10.0),
+    ("应保尽保", "全覆盖", 10.0),
+    ("全覆盖", "全部纳入", 10.0),
+    ("100%", "全部纳入", 10.0),
+    ("≥98%", "全部纳入", 10.0),
 ])
 def test_every_one_due_in_words_reads_as_full_coverage_does(target, actual, score):
     assert cellfuncs.score(target, actual, 10.0, None, None, "质量指标") == score
