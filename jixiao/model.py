@@ -1386,11 +1386,14 @@ _MEASURE = re.compile(
     "(?:加强|提高|提升|完善|优化|强化|改进|改善|做好|确保|规范|健全|加大|加快|落实|推动|督促|严格"
     "|抓好|注重|重视|争取|力争|努力|保持|巩固|深化)"
     "(?!.{0,4}?(?:不够|不足|不到位|不力|欠缺))")
-# A cause named by its kind only (客观原因, 由于其他原因, 受多方面因素影响): which cause,
-# it does not say (rt34)
+# A cause named by its kind only (客观原因, 由于其他原因, 受多方面因素影响 — rt34; 受主客观
+# 因素影响, 受客观条件限制, 受外部因素制约, 受诸多不可控因素的影响, 受不可抗力影响 — rt35): which
+# cause, it does not say. A clause of it alone: 受疫情影响, 受客观条件限制，山区交通不便 name one
+_VAGUE_KIND = ("(?:主客观|客观|主观|内外部|外部|外界|外在|不可控|不可预见|不确定|其他|其它|多种|多方面"
+               "|各方面|各种|诸多|特殊|一些|某些|个别|相关|自身)(?:方面)?")
 _VAGUE_CAUSE = re.compile(
-    "(?:由于|因为?|受)?(?:客观|主观|其他|其它|多种|多方面|各种|诸多|特殊|一些|某些|个别|相关|自身)"
-    "(?:方面)?(?:的)?(?:原因|因素)(?:所致|导致|造成|影响)?")
+    "(?:由于|因为?|受到?)?(?:(?:" + _VAGUE_KIND + "){1,2}(?:的)?(?:原因|因素|条件)|不可抗力?(?:因素)?)"
+    "(?:等)?(?:的)?(?:所致|导致|造成|影响|限制|所限|制约|约束)?")
 # A clause naming only where a value comes from or how it was got (第三方问卷调查, 问卷调查
 # 300份, 抽样调查, 数据来源于统计年报, 按季度抽查): a note of the value, no cause (rt34) —
 # 问卷调查样本偏少, 统计口径调整 say more and stay causes
@@ -1429,10 +1432,10 @@ def says_no_cause(text: object, judged: bool = False) -> bool:
 
 # A clause restating only the shortfall, in numbers or words (少5个百分点, 低于目标值, 较上年
 # 下降5个百分点, 比目标值低5%, 与目标相差5个百分点, 同比下降, 略低于预期, 完成率94.4%, 实际
-# 完成85%): what, not why. Narrow on purpose — 1期未开展, 报名人数减少, 资金不足 name what
-# is missing and stay a cause
-_RESTATED = re.compile("少|相?差|低于?|未达到?|未?完成[率值]?|实际值?|未达标|不达标|偏低|较低|下降|减少|同比|环比"
-                       "|[比较于与略]|上年|去年|同期|年度|目标|指标|计划|预[期计]|值|数|个?百分点|[\\d.]")
+# 完成85%, 未完全达标, 未能完全达到预期, 未全部完成): what, not why. Narrow on purpose —
+# 1期未开展, 报名人数减少, 资金不足 name what is missing and stay a cause
+_RESTATED = re.compile("少|相?差|低于?|未能?(?:完全|全部)?(?:达[到成标]?|完成)|未?完成[率值]?|实际值?|未达标|不达标"
+                       "|偏低|较低|下降|减少|同比|环比|[比较于与略]|上年|去年|同期|年度|目标|指标|计划|预[期计]|值|数|个?百分点|[\\d.]")
 
 
 def _restates_shortfall(clause: str) -> bool:

@@ -211,3 +211,15 @@ def test_jx203_an_overrun_denied_is_a_bound_on_the_met_side(tmp_path):
                          "已按达到指标值“≤2000元/人”计分，请填写实际测得的数值")]
     score = result.tables[0].evaluation.scores[0]
     assert (score.value, score.met) == (20.0, True)
+
+
+@pytest.mark.parametrize(("reason", "found"), [
+    ("受主客观因素影响", ["JX405"]), ("受客观条件限制", ["JX405"]), ("客观原因，未完全达标", ["JX405"]),
+    ("受客观条件限制，山区交通不便导致部分农户未能改厕", [])])
+def test_jx405_a_cause_named_by_its_kind_explains_no_deduction(reason, found):
+    """rt35 r1 x1–x10: 改厕验收合格率 ≥95% done 92%, 9.68 of 10 — a stock phrase naming
+    only the kind of cause is no 偏差原因 (before: no finding); a cause after it is."""
+    built = table(("改厕验收合格率", "≥95%", "92%", 10), ("b", "≥1", "1", 80))
+    built.indicators[0].score_declared = 9.68
+    built.indicators[0].reason = reason
+    assert codes(run_checks(built, select=["JX405"])) == found

@@ -148,3 +148,25 @@ def test_a_page_number_in_a_reason_cell_is_no_reason(reason):
 def test_a_reason_naming_a_page_is_a_reason(reason):
     from jixiao.model import unexplained
     assert not unexplained(reason)
+
+
+@pytest.mark.parametrize("reason", [
+    "受客观条件限制", "受主客观因素影响", "受外部因素影响", "受客观因素制约", "受其他因素影响，未完全达标",
+    "客观原因，未完全达标", "受多方面因素影响", "受各种因素影响", "由于客观原因", "因多种原因",
+    "受到诸多不可控因素的影响", "受不可抗力影响", "受内外部因素影响，未能完全达到预期", "受客观条件所限",
+    "由于主客观原因", "受诸多因素制约", "未完全达标"])
+def test_a_cause_named_by_its_kind_is_no_reason(reason):
+    """rt35 r1 x1–x10: a stock phrase naming a cause by its kind (受主客观因素影响, 受客观
+    条件限制, 受外部因素制约), alone or with the shortfall restated (未完全达标), says
+    which kind of cause, not which (before: 受客观条件限制 and four more taken as reasons)."""
+    from jixiao.model import unexplained
+    assert unexplained(reason)
+
+
+@pytest.mark.parametrize("reason", [
+    "受疫情影响，部分培训延期", "受汛期强降雨影响，工期延后", "因资金拨付滞后",
+    "受客观条件限制，山区交通不便导致部分农户未能改厕", "受客观条件限制山区交通不便",
+    "受外部因素影响，3户因房屋拆迁未改厕", "受政策调整影响"])
+def test_a_stock_phrase_followed_by_a_cause_is_a_reason(reason):
+    from jixiao.model import unexplained
+    assert not unexplained(reason)
