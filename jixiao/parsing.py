@@ -1710,8 +1710,42 @@ def fulfils(target: Measure, actual: Measure) -> bool:
         return not any(word in rest for word in _NEGATIONS)
     if _shortened(goal, done) or _said_more_fully(goal, done) or _not_done_as_forbidden(goal, done):
         return True
+    if _bare_no(done) and _none_asked(goal):
+        return True  # 否 beside 零事故, 无重大安全事故, 不发生: none happened, as wanted
     done = _this_year_off(done)  # 全年无安全事故
     return _wants_none(goal) and done.startswith(_NONE_DONE) and not done.startswith("无法")
+
+
+# A bare answer no (否, 否。, 没有), which answers the 指标值 it stands beside: beside one
+# asking for something (及时, 合格, 按期完成) it was not done (``says_the_negation``), beside
+# one asking for none of something (零事故, 无重大安全事故, 不发生, 否) none happened
+# (``fulfils``); beside a 指标值 with a negation of its own (不超预算, 严禁挪用, 是否按期完成)
+# or asking for little (投诉率低, 降低) it could answer either way — for a person.
+_BARE_NO = ("否", "没有", "没")
+_ANSWER_ENDS = "。.,;!！？?"
+# What in a 指标值 may make a bare 否 answer the other way (besides ``_NEGATIONS``)
+_NEGATING = ("否", "零", "禁", "杜绝", "防止", "避免", "严防")
+
+
+def _bare_no(done: str) -> bool:
+    """Whether a (normalised) 完成值 is only the answer no: 否, 否。, 没有."""
+    return done.rstrip(_ANSWER_ENDS) in _BARE_NO
+
+
+def _none_asked(goal: str) -> bool:
+    """Whether a (normalised) 指标值 asks for none of something, which a bare no answers:
+    否, 无, 零事故, 无重大安全事故, 不发生, 杜绝…, 未发生 (not 无法…)."""
+    goal = _this_year_off(goal)  # 全年无安全事故
+    return goal == "否" or (goal.startswith(_NONE_WORDS) and not goal.startswith("无法"))
+
+
+def _something_asked(goal: str) -> bool:
+    """Whether a (normalised) 指标值 asks for something, with no negation in it that a bare
+    no could answer instead (及时, 合格, 按期完成, 群众满意, 是; 非常满意 too): not one
+    asking for little (``_wants_none``: 低, 降低, 零事故)."""
+    words = gaps_masked(goal).replace("非常", "").replace("不断", "")  # no negations
+    return bool(goal) and not _wants_none(goal) \
+        and not any(word in words for word in (*_NEGATIONS, *_NEGATING))
 
 
 # A goal forbidding a deed (不超过排放限值, 不得突破预算) and a 完成值 saying, in the same words,
@@ -1756,7 +1790,9 @@ def _shortened(goal: str, done: str) -> bool:
 
 
 def _wants_none(goal: str) -> bool:
-    """A 指标值 that nothing fulfils: 低, 无重大安全事故, 零事故, 杜绝…, 投诉率低."""
+    """A 指标值 that nothing fulfils: 低, 无重大安全事故, 零事故, 杜绝…, 投诉率低; 全年无安全事故
+    (the year it speaks of off, as ``says_none`` reads it)."""
+    goal = _this_year_off(goal)
     return goal in _LITTLE_WANTED or (goal.startswith(_NONE_WORDS) and not goal.startswith("无法")) \
         or goal.endswith(("低", "少"))
 
@@ -1858,7 +1894,8 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
         return (replace(target, kind="number", op="=", value=0.0, unit=""),
                 replace(actual, kind="number", value=1.0, unit=""))
     if target.kind == "empty" and says_none(target) and (
-            says_none(actual) or (actual.kind == "number" and actual.unit in _INCIDENTS)):
+            says_none(actual) or (actual.kind == "number" and actual.unit in _INCIDENTS)
+            or _bare_no(normalize_text(actual.text))):
         target = replace(target, kind="qualitative")  # 无 (重大安全事故): none wanted
     if target.kind == "number" and target.value is not None and says_none(actual) and (
             (target.value == 0 and target.op in (None, "=", "<="))
@@ -2375,10 +2412,11 @@ def _negates(target: Measure, actual: Measure) -> bool:
 
 
 def says_the_negation(target: Measure, actual: Measure) -> bool:
-    """Whether the 完成值 is the 指标值 negated: 合规 → 不合规, 合格 → 不合格, 是 → 否, or its
-    word turned to the opposite (长期 → 短期)."""
+    """Whether the 完成值 is the 指标值 negated: 合规 → 不合规, 合格 → 不合格, its word turned
+    to the opposite (长期 → 短期), or a bare no (否, 没有) beside a 定性 指标值 asking for
+    something (是, 及时, 合格, 按期完成 — ``_something_asked``)."""
     goal, done = normalize_text(target.text), normalize_text(actual.text)
-    if goal == "是" and done == "否":
+    if _bare_no(done) and target.kind == "qualitative" and _something_asked(goal):
         return True
     if any(word in goal and done == goal.replace(word, other)
            for word, others in _OPPOSITES.items() for other in others):
