@@ -356,6 +356,10 @@ class DocumentPlaces:
     # each table's first row and its rows' cells' first columns (the columns of its grid)
     tables: tuple[tuple[int, tuple[tuple[int, ...], ...]], ...]
     what: str = "表格"  # what a table is called ("表格"; "网页表格")
+    # each table's ``DocumentTable.places`` (a Word table a row of which holds a table
+    # nested in a cell, read in place): a nested cell is named by the cell holding the
+    # nested table and its own place in it, "第1个表格 第6行第2列（嵌套表格第2行第3列）"
+    held: tuple[tuple[tuple[int, tuple[int, int, tuple[int, ...]] | None], ...], ...] = ()
 
     def place(self, sheet: str | None, cell: str | None) -> str | None:
         """The place of ``sheet``!``cell`` in the document's terms; None for another sheet."""
@@ -376,7 +380,14 @@ class DocumentPlaces:
             if row < first + len(rows):
                 begins = rows[row - first]
                 ordinal = sum(1 for begin in begins if begin <= column) or column
-                return f"第{number}个{self.what} 第{row - first + 1}行第{ordinal}列"
+                places = self.held[number - 1] if number <= len(self.held) else ()
+                own, inner = places[row - first] if places else (row - first + 1, None)
+                place = f"第{number}个{self.what} 第{own}行第{ordinal}列"
+                if inner is None or column < inner[0]:
+                    return place
+                _, nested_row, nested_begins = inner
+                nested = sum(1 for begin in nested_begins if begin <= column) or 1
+                return f"{place}（嵌套表格第{nested_row}行第{nested}列）"
             after, end = number, first + len(rows)  # (its blank row after it: ``end``)
         if after == 0:
             return f"第1个{self.what}之前的第{row}段文字"

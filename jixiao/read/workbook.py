@@ -360,7 +360,8 @@ def _workbook(path: Path, sheets: list[SheetCells], notes: list[str], too_big: b
     if not tables:
         raise no_table(path.name, grids, notes, too_big)
     document = next((DocumentPlaces(grid.name, tuple((found.first, found.starts)
-                                                     for found in grid.tables))
+                                                     for found in grid.tables),
+                                    held=tuple(found.places for found in grid.tables))
                      for grid in grids if grid.tables), None)
     found = tables
     tables = kept_tables(path.name, tables, notes, hidden, document)

@@ -22,6 +22,11 @@ class DocumentTable:
     widths: tuple[int, ...] = ()  # each grid column's width (w:gridCol, twips), if stated
     # each row's own cells (w:tc, <td>): the column each begins at, from its first row on
     starts: tuple[tuple[int, ...], ...] = ()
+    # where a row of its own holds a table nested in a cell, read in place (its rows the
+    # row's: ``wordtable``), each row laid out's place: (its row in the Word table, 1 on;
+    # for a row of the nested table (the holding cell's first column, the nested row,
+    # its cells' first columns), else None); empty where each row is the table's own
+    places: tuple[tuple[int, tuple[int, int, tuple[int, ...]] | None], ...] = ()
 
 
 # Two grids alike: their columns' widths differ by a tenth of the whole width at most.

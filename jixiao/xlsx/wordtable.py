@@ -9,7 +9,12 @@ skips columns, w:gridSpan merges across, w:vMerge (restart … continue) merges 
 — with a blank row after it. A cell's text is its paragraphs joined by line breaks
 (w:t, w:tab, w:br); a table nested in a cell is text of that cell — unless the outer
 table only frames it (each row one cell: 附件1 | the 自评表 in the cell below), whose
-cells' paragraphs and tables are then laid out as the body's. A text box (w:txbxContent;
+cells' paragraphs and tables are then laid out as the body's, or the cell is a row's wide
+one (``_in_place``: 绩效指标 | the indicator table pasted into one merged cell; 项目资金 |
+the funds block), whose nested table is read in place: its rows are that row's (the row's
+other cells merged down beside them), its columns from the cell's first on, each row's
+place in the Word table kept (``DocumentTable.places``: "第1个表格 第8行第2列（嵌套表格
+第2行第3列）"). A text box (w:txbxContent;
 of a drawing kept with its VML fallback, one) is paragraphs after the paragraph it is
 anchored in (a title, a 自评结论 typed in a box); in a table's cell it is not read.
 Values are taken as from a page (``webtable._value``): a plain number is a number. Where
@@ -28,9 +33,9 @@ tables, a .doc LibreOffice exported: their borders none of the upper rows have) 
 cell by cell: a lower row with as many cells as an upper one takes that row's borders,
 and every lower row whose borders are all so matched is laid on them (``_regridded``).
 
-(Over 400 lines: a cell's text, its place on the snapped grid, frames, text boxes and
-the embedded objects all walk the same WordprocessingML, for this one job; .doc reuses
-all of it.)
+(Over 400 lines: a cell's text, its place on the snapped grid, frames, nested tables read
+in place, text boxes and the embedded objects all walk the same WordprocessingML, for this
+one job; .doc reuses all of it.)
 
 The package is checked first as any workbook's is (``guard.check_package``, called by
 ``read_workbook``: size, ratio, member count, methods, DTDs); word/document.xml is then
@@ -457,21 +462,38 @@ class _Layout:
         return missing if widths_alike(above.widths[missing:], widths) else 0
 
     def table(self, element: Any) -> None:
-        # column → [top, left, bottom, right] of the cell a vMerge continue extends
-        open_merges: dict[int, list[int]] = {}
-        boxes: list[list[int]] = []
         first = self.row + 1
-        widest = 0
         stated, grid_widths = _grid(element)
         borders, widths = _snapped(grid_widths)
         if len(widths) != len(grid_widths):
             stated = len(widths)
+        carried = self._carried_columns(widths)  # its rows begin that many columns in
+        laid = _Rows()
+        self._rows(element, borders, carried, laid, stated or len(widths))
+        if self.row >= first:
+            columns = stated or laid.widest  # its grid's columns, else its widest row's
+            if carried:  # laid out on the grid of the table above, of which it is the rest
+                columns, widths = len(self.previous.widths), self.previous.widths[:carried] + widths
+            held = tuple(laid.places) if any(inner for _, inner in laid.places) else ()
+            self.tables.append(DocumentTable(first, self.row, columns, widths,
+                                             tuple(laid.starts), held))
+            self.previous = self.tables[-1]
+        self.row += 1  # a blank row after the table, as Excel lays out a page's tables
+        self.merges.extend((top, left, bottom, right) for top, left, bottom, right in laid.boxes
+                           if bottom > top or right > left)
 
+    def _rows(self, element: Any, borders: list[int], shift: int, laid: _Rows,
+              columns: int | None) -> None:
+        """Lay out a table's rows below ``self.row``, its grid column k at sheet column
+        ``shift`` + k (its snapped ``borders``). ``columns``: the table's columns, for a
+        top-level table, whose rows may each hold a nested table read in place
+        (``_in_place``): that row's rows are the nested table's (the row's other cells
+        merged down beside them); None for a nested table, whose nested tables are text."""
         def border(index: int) -> int:  # a grid border's column border (past the grid: on)
             return borders[index] if index < len(borders) else borders[-1] + index + 1 - len(borders)
 
-        carried = self._carried_columns(widths)  # its rows begin that many columns in
-        starts: list[tuple[int, ...]] = []  # each row's cells' first columns
+        # column → [top, left, bottom, right] of the cell a vMerge continue extends
+        open_merges: dict[int, list[int]] = {}
         moved = _regridded([[border(index) for index in row_borders]
                             for row_borders in _row_borders(element)])
         for number, tr in enumerate(_children(element, _TR)):
@@ -480,18 +502,16 @@ class _Layout:
             properties = tr.find(f"{_W}trPr")
             at = _number(properties, f"{_W}gridBefore", 0)  # the grid border it begins at
             remap = moved.get(number)
-            column = 1 + carried + border(at)  # the first column free
-            continued: dict[int, list[int]] = {}
-            begins: list[int] = []
-            starts.append(())
+            column = 1 + shift + border(at)  # the first column free
+            placed: list[tuple[Any, int, int, bool, str]] = []  # (tc, left, wide, continues, text)
             for tc in _children(tr, _TC):
                 cell_properties = tc.find(f"{_W}tcPr")
                 end = at + max(1, _number(cell_properties, f"{_W}gridSpan", 1))
                 start_border, end_border = border(at), border(end)
                 if remap is not None:  # a row of the table's other grid: the cells above's
                     start_border, end_border = remap[start_border], remap[end_border]
-                left = max(column, 1 + carried + start_border)
-                wide = 1 + carried + end_border - left
+                left = max(column, 1 + shift + start_border)
+                wide = 1 + shift + end_border - left
                 at = end
                 merge = cell_properties.find(f"{_W}vMerge") if cell_properties is not None \
                     else None
@@ -500,32 +520,107 @@ class _Layout:
                     if not text:
                         continue  # nothing Word could show in it
                     wide = 1
-                begins.append(left)
-                self._count(wide)
                 column = left + wide
-                if merge is not None and merge.get(_VAL, "continue") != "restart":
+                placed.append((tc, left, wide,
+                               merge is not None and merge.get(_VAL, "continue") != "restart", text))
+            holder = None if columns is None else next(
+                (index for index, (tc, _, wide, continues, _) in enumerate(placed)
+                 if not continues and _in_place(tc, wide, columns, index == len(placed) - 1)),
+                None)
+            inner: list[tuple[int, int, tuple[int, ...]] | None] = [None]
+            if holder is not None:  # its rows first: how many rows the Word row takes
+                _, left, wide, _, _ = placed[holder]
+                inner = self._held(placed[holder][0], left, wide, laid)
+                self.row = row  # (the row's own cells go on its first row)
+            bottom = row + len(inner) - 1
+            continued: dict[int, list[int]] = {}
+            for index, (_, left, wide, continues, text) in enumerate(placed):
+                if index == holder:
+                    continue
+                self._count(wide)
+                if continues:
                     box = open_merges.get(left)
                     if box is not None and box[3] == left + wide - 1:
-                        box[2] = row
+                        box[2] = bottom
                         continued[left] = box
                         continue
                 if text:
                     self.cells.append((row, left, _value(text), "General"))
-                box = [row, left, row, left + wide - 1]
-                boxes.append(box)
+                box = [row, left, bottom, left + wide - 1]
+                laid.boxes.append(box)
                 continued[left] = box
-            widest = max(widest, column - 1)
-            starts[-1] = tuple(begins)
+            laid.widest = max(laid.widest, column - 1)
+            begins = tuple(left for _, left, _, _, _ in placed)
+            for sub in inner:
+                laid.starts.append(begins)
+                laid.places.append((number + 1, sub))
+            self.row = bottom
             open_merges = continued
-        if self.row >= first:
-            columns = stated or widest  # its grid's columns, else its widest row's
-            if carried:  # laid out on the grid of the table above, of which it is the rest
-                columns, widths = len(self.previous.widths), self.previous.widths[:carried] + widths
-            self.tables.append(DocumentTable(first, self.row, columns, widths, tuple(starts)))
-            self.previous = self.tables[-1]
-        self.row += 1  # a blank row after the table, as Excel lays out a page's tables
-        self.merges.extend((top, left, bottom, right) for top, left, bottom, right in boxes
-                           if bottom > top or right > left)
+
+    def _held(self, tc: Any, left: int, wide: int, laid: _Rows
+              ) -> list[tuple[int, int, tuple[int, ...]] | None]:
+        """Lay out, from ``self.row`` down, a cell holding a table read in place: its
+        paragraphs (a row of their own across the cell, where they say anything) and its
+        tables' rows, on columns from the cell's first (``left``) on. For each row: None
+        (the cell's own text), or (``left``, the nested row, its cells' first columns)."""
+        places: list[tuple[int, int, tuple[int, ...]] | None] = []
+        self.row -= 1
+        pending: list[Any] = []
+        for block in [*_blocks(tc), None]:
+            if block is not None and block.tag == _P:
+                pending.append(block)
+                continue
+            text, pending = _cell_text(pending), []
+            if text:
+                self.row += 1
+                self._count(wide)
+                self.cells.append((self.row, left, _value(text), "General"))
+                laid.boxes.append([self.row, left, self.row, left + wide - 1])
+                places.append(None)
+            if block is None:
+                break
+            nested = _Rows()
+            self._rows(block, _snapped(_grid(block)[1])[0], left - 1, nested, None)
+            laid.boxes.extend(nested.boxes)
+            laid.widest = max(laid.widest, nested.widest)
+            places.extend((left, row, begins) for row, begins in
+                          enumerate(nested.starts, start=1))
+        return places or [None]
+
+
+class _Rows:
+    """A table's rows as laid out: each row's cells' first columns, its place in the Word
+    table (its row, and in a table nested in a cell, the cell's column, the nested row
+    and its cells' first columns), the merged boxes, its widest row's last column."""
+
+    def __init__(self) -> None:
+        self.starts: list[tuple[int, ...]] = []
+        self.places: list[tuple[int, tuple[int, int, tuple[int, ...]] | None]] = []
+        self.boxes: list[list[int]] = []
+        self.widest = 0
+
+
+# A table nested in a cell is read in place where the cell spans this many of its table's
+# columns at least, and half of them (the one wide cell of a 绩效指标 or 项目资金 row)
+_HOLDER_SPAN = 2
+
+
+def _in_place(tc: Any, wide: int, columns: int, last: bool) -> bool:
+    """Whether a cell's nested table is read in place, its rows the row's (module's
+    docstring): a table of two rows and two columns at least, in a cell spanning two
+    columns and half the table's at least, that fits in it (or the cell ends the row:
+    the nested table's further columns lie past the table's, beside no other cell)."""
+    if wide < _HOLDER_SPAN or 2 * wide < columns:
+        return False
+    for block in _blocks(tc):
+        if block.tag != _TBL:
+            continue
+        rows = list(_children(block, _TR))
+        cells = max((sum(max(1, _number(cell.find(f"{_W}tcPr"), f"{_W}gridSpan", 1))
+                         for cell in _children(row, _TC)) for row in rows), default=0)
+        if len(rows) >= 2 and cells >= 2 and (cells <= wide or last):
+            return True
+    return False
 
 
 __all__ = ["DOCUMENT", "MAX_EMBEDDED", "SHEET", "SNAP", "SYMBOL_FONT", "document_sheets", "docx_sheets",
