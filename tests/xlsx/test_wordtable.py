@@ -96,6 +96,31 @@ def test_a_nested_table_is_text_in_its_cell(tmp_path):
     assert max(column for _, column in cells) == 2
 
 
+def test_a_table_nested_in_a_row_s_wide_cell_is_read_in_place(tmp_path):
+    """绩效指标 | one cell spanning the other columns, holding a note and a table: the note
+    a row across the cell, the nested rows the row's (its own merges kept), the label
+    merged down beside them; each sheet row keeps its place in the Word table."""
+    inner = table([[cell("一级指标"), cell("三级指标"), cell("分值")],
+                   [cell("产出指标", merge="restart"), cell("a"), cell("10")],
+                   [cell(merge="continue"), cell("b"), cell("5")]])
+    body = table([[cell("项目名称"), cell("x", span=3)],
+                  [cell("绩效指标"), cell("说明", span=3, inner=inner)],
+                  [cell("总分"), cell("", span=2), cell("15")]])
+    tables = []
+    [(_, laid, merges)] = docx_sheets("t.docx", docx(tmp_path / "t.docx", body).read_bytes(),
+                                      10_000, tables)
+    cells = {(row, column): value for row, column, value, _ in laid}
+    assert cells == {(1, 1): "项目名称", (1, 2): "x", (2, 1): "绩效指标", (2, 2): "说明",
+                     (3, 2): "一级指标", (3, 3): "三级指标", (3, 4): "分值",
+                     (4, 2): "产出指标", (4, 3): "a", (4, 4): 10, (5, 3): "b", (5, 4): 5,
+                     (6, 1): "总分", (6, 4): 15}
+    assert (2, 1, 5, 1) in merges and (4, 2, 5, 2) in merges and (2, 2, 2, 4) in merges
+    [found] = tables
+    assert (found.first, found.last) == (1, 6)
+    assert [own for own, _ in found.places] == [1, 2, 2, 2, 2, 3]
+    assert found.places[1][1] is None and found.places[4][1] == (2, 3, (2, 3, 4))
+
+
 def test_a_table_framed_by_another_is_a_table_of_its_own(tmp_path):
     """An outer table of one cell a row (附件1 above, the 自评表 in the cell below) only
     frames the table it holds: its paragraphs are lines, the inner table laid out as one
