@@ -46,6 +46,7 @@ _ARGPARSE_TEXTS = {
     "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "expected one argument": "需要一个值",
+    "ignored explicit argument %r": "不接受值，却给了 %r",
     "expected at least one argument": "至少需要一个值",
     "expected at most one argument": "最多只能有一个值",
     "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
@@ -97,6 +98,10 @@ def unbroken(example: str) -> str:
 
 # what an option's name looks like (an unknown one is refused as such): -x, --any-word, --x=…
 _OPTION_SHAPED = re.compile(r"--?[A-Za-z][A-Za-z0-9_-]*(=.*)?", re.DOTALL)
+# dashes a Chinese input method types for - (en, em, full-width, hyphen)
+_DASHES = "\u2013\u2014\uff0d\u2010"
+# an option as typed, never a file: --anything (--forcé, --json，), -– or —— and a letter
+_OPTION_TYPED = re.compile(rf"--.|-?[{_DASHES}][-{_DASHES}]*[A-Za-z]", re.DOTALL)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,17 +110,31 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def _parse_optional(self, arg_string: str) -> Any:
-        """A file named like an option (-甲.xlsx, -收件箱) is a file: an argument that names
-        no option of this command is taken as one when it exists, or when it cannot be an
-        option's name at all (a dot, a path separator, a Chinese character) — so
-        ``jixiao recalc -甲.xlsx`` and ``--annotate -甲-标注.xlsx`` work as written. A known
-        option (-o, -ox.xlsx, --force, --json=x) is one, even if a file has its name."""
+        """A file named like an option (-甲.xlsx, -收件箱) is a file: an argument after a
+        single - that names no option of this command is taken as one when it exists, or
+        when it cannot be an option's name at all (a dot, a path separator, a Chinese
+        character) — so ``jixiao recalc -甲.xlsx`` and ``--annotate -甲-标注.xlsx`` work as
+        written. A known option (-o, -ox.xlsx, --force, --json=x) is one, even if a file has
+        its name; so is whatever starts with -- or a dash an input method typed (-–json,
+        ——json, --annotate＝标注.xlsx, --json，): refused as an unknown option, never
+        looked for as a file."""
         found = super()._parse_optional(arg_string)
+        if found is None:  # ——json, --x y z (a space): an unknown option, not a file
+            return self._unknown(arg_string) if _OPTION_TYPED.match(arg_string) else None
         first = found[0] if isinstance(found, list) and found else found  # list: Python 3.12+
         if isinstance(first, tuple) and first[0] is None and arg_string.startswith("-") \
+                and not _OPTION_TYPED.match(arg_string) \
                 and (not _OPTION_SHAPED.fullmatch(arg_string) or os.path.lexists(arg_string)):
             return None
         return found
+
+    def _unknown(self, arg_string: str) -> Any:
+        """What argparse returns for an option this command does not have, in the shape
+        of the running Python's argparse."""
+        probe = super()._parse_optional("--\0")  # names no option
+        if isinstance(probe, list):
+            return [(None, arg_string, *probe[0][2:])]
+        return (None, arg_string, *probe[2:])
 
     def error(self, message: str) -> None:  # Chinese, exit 2, no traceback
         self.print_usage(sys.stderr)
@@ -156,12 +175,36 @@ def main(argv: list[str] | None = None) -> int:
         return guard.exit_code(code)
 
 
+def _option_meant(parser: argparse.ArgumentParser, typed: str) -> str:
+    """``（是否想写 --annotate=标注.xlsx？请用半角等号）`` when ``typed`` is a known option
+    of ``parser`` as a Chinese input method types it (＝, a trailing ，, –/—/－ for -,
+    full-width letters); else ""."""
+    import unicodedata
+
+    lead = re.match(rf"[-{_DASHES}]+", typed)
+    if not lead:
+        return ""
+    dashes = "-" if lead.group() == "-" else "--"
+    name, equals, value = (re.split("([=\uff1d])", typed[lead.end():], maxsplit=1) + ["", ""])[:3]
+    name = unicodedata.normalize("NFKC", name).rstrip(",.;:。、")
+    meant = dashes + name + (f"={value.rstrip('，,。、')}" if equals else "")
+    if dashes + name not in parser._option_string_actions or meant == typed:
+        return ""
+    why = [text for wrong, text in (("\uff1d", "半角等号"), (_DASHES, "半角短横线"))
+           if any(c in typed for c in wrong)]
+    advice = f"请用{'、'.join(why)}" if why else "请用半角字符"
+    if typed.rstrip("，,。、") != typed:
+        advice = "选项后不要加逗号" if not why else advice + "，选项后不要加逗号"
+    return f"（是否想写 {meant}？{advice}）"
+
+
 def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # "jixiao check f.xlsx --bogus": the usage of check, not of jixiao
-        (getattr(args, "_parser", None) or parser).error(
-            argparse._("unrecognized arguments: %s") % " ".join(unknown))  # type: ignore[attr-defined]
+        command = getattr(args, "_parser", None) or parser
+        command.error(argparse._("unrecognized arguments: %s") % " ".join(unknown)  # type: ignore[attr-defined]
+                      + "".join(_option_meant(command, text) for text in unknown))
     if not getattr(args, "command", None):
         parser.print_help()
         return 2

@@ -75,3 +75,25 @@ def test_options_stay_options(here, capsys):
             main(["recalc", "-甲.xlsx", typo])
         assert stopped.value.code == 2
         assert f"无法识别的参数：{typo}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("typo, meant", [
+    ("--annotate＝标注.xlsx", "--annotate=标注.xlsx"),  # a Chinese input method's ＝
+    ("--json，", "--json"),  # … and its trailing ，
+    ("--rules＝ratio", "--rules=ratio"),
+    ("-–json", "--json"),  # en dash
+    ("—json", "--json"),  # em dash for --
+    ("--forcé", None),
+    ("--annotate-dir＝标注", None),  # not an option of check
+])
+def test_a_mistyped_option_is_an_option_not_a_file(here, capsys, typo, meant):
+    """rt35 r7 #2: an argument starting with -- (or - and a dash) that names no option is
+    refused as an option, never checked as a missing file; a known option typed with
+    full-width characters is named as it was meant."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", "-甲.xlsx", typo])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and f"参数错误：无法识别的参数：{typo}" in err
+    assert "找不到文件" not in err
+    assert (f"是否想写 {meant}？" in err) if meant else "是否想写" not in err
+    assert not (here / "标注.xlsx").exists()
