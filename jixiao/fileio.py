@@ -511,12 +511,15 @@ def _replaced(temporary: Path, name: Path, replaceable: Callable[[Path], bool] |
     return True
 
 
-def not_replaced(existing: Path, *, force: bool = True) -> str:
+def not_replaced(existing: Path, *, force: bool = True, edited: bool = False) -> str:
     """What a command says after its report of the name ``write_new`` wrote, when that is
-    not the name asked for: the file there was kept, and how to replace it — ``--force``,
-    or (``force`` False: a command whose --force replaces nothing, batch) moving it away."""
+    not the name asked for: the file there was kept — why: jixiao's own output ``edited``
+    (opened and saved, or changed, since it was written), else another file of that name —
+    and how to replace it: ``--force``, or (``force`` False: a command whose --force
+    replaces nothing, batch's annotated copies) moving it away."""
     how = "要覆盖它请加 --force" if force else "请把它移走或改名"
-    return f"（“{existing.name}”已存在，未覆盖；{how}）"
+    why = "在上次生成后被打开保存或改动过" if edited else "已存在"
+    return f"（“{existing.name}”{why}，未覆盖；{how}）"
 
 
 def numbered_name(path: Path, number: int) -> Path:

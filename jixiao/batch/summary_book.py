@@ -1110,6 +1110,14 @@ def own_summary(path: Path) -> bool:
     return unedited(str(path), SUMMARY_MARK)
 
 
+def edited_summary(path: Path) -> bool:
+    """Whether the file at ``path`` is a summary jixiao wrote that was edited, or opened
+    and saved, since (``xlsx.marks.edited``): why a new summary did not replace it."""
+    from jixiao.xlsx.marks import edited
+
+    return edited(str(path), SUMMARY_MARK)
+
+
 def summary_name(target: Path) -> Path | None:
     """Where ``write_summary(target, …, keep=True)`` writes now: ``target``, or the first
     NAME (2).xlsx … that is free or holds jixiao's own unedited summary; None when every
@@ -1174,6 +1182,7 @@ class _Book:
     def __init__(self, target: Path, linked: list[str],
                  show_copy: Any = None, show_file: Any = None) -> None:
         from jixiao.xlsx.stream_writer import LinkedSheet, StreamingWorkbook
+        from jixiao.xlsx.writeback import KEEP_CALC_ID
 
         self._scratch = _scratch_folder()
         try:
@@ -1184,6 +1193,10 @@ class _Book:
                 "strings_to_numbers": False, "strings_to_formulas": False,
                 "strings_to_urls": False})
             self.book.set_custom_property(MARK_PROPERTY, SUMMARY_MARK)  # a later batch skips it
+            # No formulas: nothing for a program to recalculate on opening (XlsxWriter asks
+            # for it: fullCalcOnLoad), so Excel asks no “是否保存” of a summary opened and
+            # closed unedited — a yes would make the next run keep it as edited
+            self.book.calc_on_load, self.book.calc_id = False, KEEP_CALC_ID
             self.styles = _Styles(self.book)
             base = str(target.resolve().parent)
             # Rows come in the order of ``linked``: a file is not linked only in the rare

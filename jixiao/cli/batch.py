@@ -67,7 +67,13 @@ def run(args: argparse.Namespace) -> int:
     from jixiao.batch.engines import start_workers_early
     from jixiao.batch.run import BatchOptions, Progress, ResultCache, Stop, run_batch, write_jsonl
     from jixiao.batch.summary import EMPTY, NOT_A_TABLE, UNRECOGNISED
-    from jixiao.batch.summary_book import Places, Summary, summary_name, write_summary
+    from jixiao.batch.summary_book import (
+        Places,
+        Summary,
+        edited_summary,
+        summary_name,
+        write_summary,
+    )
     from jixiao.errors import OutputError, UsageError, wrong_suffix
     from jixiao.fileio import (
         MAX_BACKUPS,
@@ -194,7 +200,8 @@ def run(args: argparse.Namespace) -> int:
              if summary.duplicates else ""))
     if summary.notice:
         print(summary.notice)
-    print(f"已写入汇总：{target}" + (not_replaced(output) if target != output else "")
+    print(f"已写入汇总：{target}"
+          + (not_replaced(output, edited=edited_summary(output)) if target != output else "")
           + (f"；JSON Lines：{args.json}" if args.json else ""))
     _say_renamed_copies(run.annotated, run.targets, run.written)
     if stop.received is not None:

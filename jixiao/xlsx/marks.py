@@ -80,6 +80,13 @@ def unedited(path: str, mark: str) -> bool:
     return found == mark and (edited is False or edited is None and mark == ANNOTATED_MARK)
 
 
+def edited(path: str, mark: str) -> bool:
+    """Whether the workbook at ``path`` is jixiao's output ``mark`` known to have been
+    edited, or opened and saved, since it was written (its sheets differ from those
+    recorded; not a version that recorded none)."""
+    return _read_mark(path, mark) == (mark, True)
+
+
 def _read_mark(path: str, compared: str) -> tuple[str | None, bool | None]:
     """(the jixiao mark of the workbook at ``path`` or None, whether its sheets differ from
     those it was written with: None when that was not recorded, or the mark is not
@@ -198,4 +205,5 @@ def _may_be_ours(path: str) -> bool:
 
 
 __all__ = ["ANNOTATED_MARK", "MARK_PROPERTY", "SHEETS_PROPERTY", "SOURCE_PROPERTY", "SUMMARY_MARK", "annotated_from",
-           "hashed_sheets_digest", "sheets_digest", "unedited", "written_by_jixiao"]
+           "edited", "hashed_sheets_digest", "sheets_digest", "unedited",
+           "written_by_jixiao"]

@@ -58,7 +58,8 @@ def test_an_edited_summary_is_kept_and_the_new_one_written_beside_it(tmp_path):
     assert written_by_jixiao(str(summary)) == SUMMARY_MARK  # still jixiao's: never a submission
     again, out = batch(folder, "-o", summary)
     assert again == code and summary.read_bytes() == kept and note_of(summary) == "已电话通知张三"
-    assert f"已写入汇总：{second}（“汇总.xlsx”已存在，未覆盖；要覆盖它请加 --force）" in out
+    assert f"已写入汇总：{second}（“汇总.xlsx”在上次生成后被打开保存或改动过，未覆盖；" \
+        "要覆盖它请加 --force）" in out
     assert "3 个未变化" in out  # the cache beside both is the same one
     assert [row[0] for row in load_workbook(second)["汇总"].iter_rows(
         min_row=2, values_only=True)] == [row[0] for row in load_workbook(summary)["汇总"]
@@ -111,3 +112,18 @@ def test_an_edited_summary_in_the_inbox_is_not_checked(tmp_path):
     noted(summary)
     code, out = batch(folder, "-o", tmp_path / "汇总.xlsx")
     assert "已校验 3/3" in out and code == 2
+
+
+def test_a_summary_asks_no_program_to_recalculate_it(tmp_path):
+    """rt35 r7 #3: the summary asked to be recalculated on opening (fullCalcOnLoad, as
+    XlsxWriter writes by default), so Excel asked “是否保存” on closing it unedited, and a
+    yes made the next run keep it as edited. It has no formulas: no recalculation asked,
+    and a calcId no Excel recalculates under."""
+    summary = tmp_path / "汇总.xlsx"
+    batch(inbox(tmp_path), "-o", summary)
+    with zipfile.ZipFile(summary) as book:
+        workbook = book.read("xl/workbook.xml").decode()
+        assert not any("<f>" in book.read(name).decode() for name in book.namelist()
+                       if name.startswith("xl/worksheets/sheet"))
+    calc = re.search(r"<calcPr[^>]*>", workbook).group()
+    assert "fullCalcOnLoad" not in calc and 'calcId="999999"' in calc
