@@ -31,7 +31,8 @@ def check_workload(package: Package) -> None:
         return
     name = package.path.name
     sheet, most = max(work.by_sheet.items(), key=lambda item: item[1], default=("", 0))
-    share = f"，其中工作表“{sheet}”的公式约 {most:,} 个" if most * 2 > total else ""
+    share = (f"，其中工作表“{sheet}”占约 {most:,} 个，含公式 {work.formulas[sheet]:,} 个"
+             if most * 2 > total else "")
     where = ("在装有 jixiao 加载项的 Excel 中打开，点“一键重算”后保存（没装加载项的 Excel、WPS、"
              "LibreOffice 算不出 JX_ 函数）" if work.jx else "在 Excel、WPS 或 LibreOffice 中重算后保存")
     move = (f"；或把“{sheet}”另存为单独的工作簿、从本工作簿中删去（引用它的单元格改填数值）后再运行 "
@@ -61,10 +62,12 @@ def formula_work(package: Package, limits: Limits | None = None) -> int:
 @dataclass
 class _Work:
     """``formula_work`` as counted: the total, the part of each sheet's formulas and the
-    ranges they read, and the sheets whose formulas call JX_ functions."""
+    ranges they read, how many formulas each sheet holds, and the sheets whose formulas
+    call JX_ functions."""
 
     total: int = 0
     by_sheet: dict[str, int] = field(default_factory=dict)
+    formulas: dict[str, int] = field(default_factory=dict)
     jx: set[str] = field(default_factory=set)
 
 
@@ -85,7 +88,7 @@ def _count(package: Package, limits: Limits, work: _Work) -> None:
             own += formula_tokens(text)
             ranges.update((name, area) for area in reference_areas(text) if area > 1)
         work.total += own
-        work.by_sheet[name] = own
+        work.by_sheet[name], work.formulas[name] = own, len(formulas)
     for defined in package.defined_names:  # formulas builds every name's range, used or not
         if defined.hidden or defined.local_sheet is not None \
                 or defined.name.lower().startswith("_xlnm."):
