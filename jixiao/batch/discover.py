@@ -74,13 +74,23 @@ _CHECK_ONE_BY_ONE[PARTIAL_DOWNLOAD] = f"{PARTIAL_DOWNLOAD}请等下载完成后�
 
 
 def partial_download(name: str) -> bool:
-    """Whether a file (or Safari's folder) named ``name`` is a table still downloading."""
+    """Whether a file named ``name`` is a table still downloading (a folder:
+    ``downloading_folder``)."""
     stem, suffix = os.path.splitext(name)
     if suffix.lower() not in _PARTIAL:
         return False
     inner = os.path.splitext(stem.rstrip(" "))[1].lower()
     return inner in SUFFIXES or inner in UNCHECKED_KINDS or inner in OTHER_KINDS \
         or (not inner and suffix.lower() in _BROWSER_PARTIAL)
+
+
+def downloading_folder(name: str) -> bool:
+    """Whether a folder named ``name`` is Safari's download not finished: NAME.xlsx.download
+    (the name before .download is one ``partial_download`` takes). Any other folder —
+    资料.download, 备份.part — is entered as usual: it may hold the unit's table."""
+    stem, suffix = os.path.splitext(name)
+    return suffix.lower() == ".download" and bool(os.path.splitext(stem.rstrip(" "))[1]) \
+        and partial_download(name)
 
 
 def _unchecked(name: str) -> str | None:
@@ -216,7 +226,7 @@ def _walk(folder: Path, strange: dict[str, str],
                 is_folder = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_folder = False
-            if is_folder and partial_download(name) and sent is not None:
+            if is_folder and downloading_folder(name) and sent is not None:
                 sent[os.path.join(here, name)] = _DOWNLOADING  # Safari's: not entered
             elif is_folder:
                 folders.append(os.path.join(here, name))

@@ -104,3 +104,15 @@ def test_a_download_not_finished_is_named(tmp_path):
     assert rows == [("自评表.xlsx.download", "无法读取", f"“自评表.xlsx.download”{why}"),
                     ("乙单位自评表.xls.part", "无法读取", f"“乙单位自评表.xls.part”{why}"),
                     ("a.xlsx", "通过", None)]
+
+
+def test_a_folder_named_like_a_download_is_entered(tmp_path):
+    """rt35 r7 #5: a folder 资料.download (or .part, .crdownload) was passed over as a
+    download not finished, and the complete table in it never checked. Only Safari's
+    folder of a download, NAME.xlsx.download, is one."""
+    inbox = tmp_path / "收件"
+    for folder in ("资料.download", "备份.part", "旧.crdownload", "自评表.crdownload"):
+        (inbox / "丁单位" / folder).mkdir(parents=True)
+        standard(inbox / "丁单位" / folder / "自评表.xlsx")
+    code, out = batch(inbox, "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 0 and "已校验 4/4" in out and "未下载完" not in out, out
