@@ -277,9 +277,12 @@ def openpyxl_sheets(path: Path, source: io.BytesIO,
             if title not in formulas:
                 continue
             # ws._cells holds only the cells that exist; iter_rows() would create the rest.
+            # A cell with no style is one openpyxl made for a hyperlink on a cell the file
+            # does not hold, its value the link's target: not in the sheet.
             cells = [_cell(cell, cell._style.numFmtId, book.epoch)
                      for cell in ws._cells.values()
-                     if not isinstance(cell, MergedCell) and cell.value is not None]
+                     if not isinstance(cell, MergedCell) and cell.value is not None
+                     and cell._style is not None]
             merges = [(merged.min_row, merged.min_col, merged.max_row, merged.max_col)
                       for merged in ws.merged_cells.ranges]
             lost = sorted(corner for corner in merge_corners(merges)
