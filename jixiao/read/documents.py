@@ -26,8 +26,8 @@ from jixiao.model import SelfEvaluation
 from jixiao.read.grid import Grid, NotedCells
 from jixiao.read.headers import Header, header_at
 from jixiao.read.indicators import read_indicators
-from jixiao.read.roles import is_continued_line, is_grade_label, is_total_label, nothing_between
-from jixiao.read.totals import label_before, row_label
+from jixiao.read.roles import is_continued_line, is_grade_label, nothing_between
+from jixiao.read.totals import is_total_row, label_before, row_label
 from jixiao.xlsx.sheet import DocumentTable, totals_alike
 
 
@@ -63,7 +63,7 @@ def _goes_on(grid: Grid, header: Header, this: DocumentTable, after: DocumentTab
     if first is None:
         return True  # an empty table: nothing to read into the rows
     label = row_label(grid, first, label_before(header.columns))
-    if label and (is_total_label(label) or is_grade_label(label)):
+    if label and (is_total_row(grid, first, header.columns) or is_grade_label(label)):
         return True  # its 总分 (等级) row, split off onto a page of its own
     if not _same_grid(this, after):
         return False

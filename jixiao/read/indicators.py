@@ -90,6 +90,7 @@ from jixiao.read.statements import read_statements, stated_cell
 from jixiao.read.totals import (
     find_grade,
     find_total,
+    is_total_row,
     label_before,
     read_grade,
     read_total,
@@ -265,7 +266,7 @@ def read_indicators(grid: Grid, header: Header, stop: int, table: SelfEvaluation
                  and _group_printed_below(grid, header, row))
         if mid_sum:  # 合计 under the rows of one 一级, more rows below, or of all the
             sums.add(len(table.indicators) - first)  # indicators above the 总分: a subtotal
-        elif label and is_total_label(label):
+        elif label and is_total_row(grid, row, columns, before):
             read_total(grid, row, _gap_shifted_total(grid, row, columns, gap) or columns, table)
             last = find_grade(grid, row, min(stop, row + 4), table) or row
             if len(table.indicators) == first and _rows_go_on(grid, columns, last, stop):
@@ -811,8 +812,7 @@ def _signed_above_total(grid: Grid, row: int, stop: int, columns: dict[str, int]
     for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS)):
         if not grid.rows.get(below):
             continue
-        label = row_label(grid, below, before)
-        if label and is_total_label(label):
+        if is_total_row(grid, below, columns, before):
             return True
         if not _is_signature(grid, below, weight_column):
             return False
@@ -824,8 +824,7 @@ def _total_next(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> boo
     before = label_before(columns)
     below = next((below for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS))
                   if grid.rows.get(below)), None)
-    label = None if below is None else row_label(grid, below, before)
-    return bool(label) and is_total_label(label)
+    return below is not None and is_total_row(grid, below, columns, before)
 
 
 def _is_signature(grid: Grid, row: int, weight_column: int) -> bool:
@@ -936,8 +935,8 @@ def _own_rows(grid: Grid, header: Header, stop: int) -> range:
     before = label_before(header.columns)
     for row in range(header.data_start, stop):
         label = compact_text(row_label(grid, row, before))
-        if "项目名称" in label or (row > header.data_start and label
-                                   and (is_total_label(label) or is_grade_label(label))):
+        if "项目名称" in label or (row > header.data_start and label and (
+                is_total_row(grid, row, header.columns, before) or is_grade_label(label))):
             return range(header.data_start, row)
     return range(header.data_start, stop)
 
@@ -1051,11 +1050,12 @@ def _rows_go_on(grid: Grid, columns: dict[str, int], row: int, stop: int) -> boo
     """Whether a row labelled as a sum (合计) has indicator rows under it — a 一级's
     subtotal amid the table, not the 总分: the next row with cells names an indicator
     (its 三级 with points, or a 指标值/完成值), not a total or grade."""
+    before = label_before(columns, first=True)
     for below in range(row + 1, min(stop, row + _STOP_BLANK_ROWS)):
         if not grid.rows.get(below):
             continue
-        label = row_label(grid, below, label_before(columns, first=True))
-        if label and (is_total_label(label) or is_grade_label(label)):
+        label = row_label(grid, below, before)
+        if label and (is_total_row(grid, below, columns, before) or is_grade_label(label)):
             return False
         values, texts = grid.values, grid.texts
         if any(fund_role(texts.get((below, column), "")) in _AMOUNTS

@@ -44,12 +44,46 @@ from jixiao.rules import FULL_MARKS, TOLERANCE, grade_name, round2
 
 def row_label(grid: Grid, row: int, before: int) -> str:
     """The first text of a row left of the number columns (总分, 评分等级 …)."""
+    column = _label_column(grid, row, before)
+    return "" if column is None else grid.texts[(row, column)]
+
+
+def _label_column(grid: Grid, row: int, before: int) -> int | None:
     for column in grid.rows.get(row, []):
         if column >= before:
             break
         if isinstance(grid.values.get((row, column)), str):
-            return grid.texts[(row, column)]
-    return ""
+            return column
+    return None
+
+
+def is_total_row(grid: Grid, row: int, columns: dict[str, int], before: int | None = None) -> bool:
+    """Whether a row under the header is the table's 总分 row: its label (``row_label``
+    left of ``before``, by default ``label_before``) says so (``is_total_label``: 总分,
+    合计, 综合评分 …) and the row is not an indicator's (``_shaped_as_indicator``: 考核得分
+    | ≥90分 | 95分 | 5 on the second row of its 二级, the 一级/二级 merged down over it)."""
+    column = _label_column(grid, row, label_before(columns) if before is None else before)
+    return column is not None and is_total_label(grid.texts[(row, column)]) \
+        and not _shaped_as_indicator(grid, row, column, columns)
+
+
+def _shaped_as_indicator(grid: Grid, row: int, label: int, columns: dict[str, int]) -> bool:
+    """Whether a row labelled in ``label`` holds an indicator's cells, whatever its name says:
+    the label right of the table's first column (under its 一级/二级 group, their cells
+    blank or merged down from above) — a 总分 row's stands in the first columns —, a
+    指标值 and a 完成值 of its own (not placeholders, not the label's merge) and a 分值
+    short of the full marks. A table without a 分值 column has none (its 总分 row may hold
+    its numbers under 指标值 and 完成值)."""
+    if "weight" not in columns or label <= min(columns.values()):
+        return False
+    for key in ("target", "actual"):
+        column = columns.get(key)
+        if column is None or column <= label or grid.same_merge((row, label), (row, column)) \
+                or grid.origin.get((row, column), (row, column)) != (row, column) \
+                or is_placeholder(clean(grid.raw(row, column))):
+            return False
+    weight = points_at(grid, row, columns["weight"])
+    return weight is not None and weight < FULL_MARKS - TOLERANCE
 
 
 def label_before(columns: dict[str, int], first: bool = False) -> int:
@@ -71,8 +105,7 @@ def find_total(grid: Grid, start: int, stop: int, columns: dict[str, int],
     stand off the header's (a converted PDF's lost column), None where they do not."""
     before = label_before(columns)
     for row in range(start + 1, stop + 1):
-        label = row_label(grid, row, before)
-        if label and is_total_label(label):
+        if is_total_row(grid, row, columns, before):
             read_total(grid, row, (shifted and shifted(row)) or columns, table)
             return row
     return None
@@ -114,7 +147,7 @@ def _total_follows(grid: Grid, row: int, stop: int, columns: dict[str, int]) -> 
             if grid.rows.get(below):
                 return False
             continue
-        if is_total_label(label):
+        if is_total_row(grid, below, columns, before):
             return True
         if levels.level1_category(label) != levels.EXECUTION:  # 预算执行率得分 | 10 | 9.5
             return False

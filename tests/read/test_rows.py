@@ -4,15 +4,19 @@ down over the rows it explains, and unused template rows holding only "/" or "�
 
 from __future__ import annotations
 
+import openpyxl
 import pytest
 from workbooks import PUTUO_1_MONEY, PUTUO_1_ROWS, Book
 
 from jixiao import levels
 from jixiao.checks import run_checks
 from jixiao.model import Source, evaluate
+from jixiao.pipeline import check_workbook
 from jixiao.read.by_names import table_from_ranges
 from jixiao.read.roles import is_grade_label, is_total_label, without_template_number
 from jixiao.read.workbook import read_tables
+from jixiao.recalc.workbook import recalc_file
+from jixiao.template.build import build_template
 
 # The first Putuo 2024 table: 执行率 31.50 / 31.56 = 99.81% → 10 × 0.9981 = 9.98;
 # indicators 5 + 25 + 20 + 30 + 10 = 90, all met; 总分 99.98, 优.
@@ -75,6 +79,53 @@ def test_a_topic_score_is_an_indicator_not_the_total(tmp_path):
     assert sum(i.weight for i in table.indicators) == 90
     assert table.total_declared == TOTAL and evaluate(table).total == TOTAL
     assert _codes(table) == []
+
+
+# rt35 r5 (f1_kaohe, c4_14, c4_31): an indicator named as a whole score (考核得分, 综合评分)
+# on the second row of its 二级, the 一级/二级 cells merged down over it, was taken as the
+# 总分 row and every row under it dropped (计算 45). A row with a 指标值, a 完成值 and a
+# 分值 short of the full marks under a group is an indicator whatever its name.
+SCORE_NAMES = ["考核得分", "综合评分", "考核评分", "绩效考核评分", "综合得分率", "综合得分"]
+
+
+@pytest.mark.parametrize("name", SCORE_NAMES)
+def test_an_indicator_named_as_a_whole_score_is_not_the_total(tmp_path, name):
+    # 质量 split in two rows under one merged 一级/二级: 规范 (20) and ≥90分 / 95分 (5)
+    rows = [PUTUO_1_ROWS[0],
+            ("产出指标", "质量指标", "预算编制规范性", "规范", "达成指标", 20, 20, None),
+            ("产出指标", "质量指标", name, "≥90分", "95分", 5, 5, None),
+            *PUTUO_1_ROWS[2:]]
+    table, _ = _sheet(tmp_path, rows=rows)
+    assert [i.name for i in table.indicators] == [row[2] for row in rows]
+    assert sum(i.weight for i in table.indicators) == 90
+    assert table.total_declared == TOTAL and evaluate(table).total == TOTAL
+    assert _codes(table) == []
+
+
+@pytest.mark.parametrize("name", SCORE_NAMES)
+def test_an_indicator_named_as_a_whole_score_on_the_template(tmp_path, name):
+    path = tmp_path / "t.xlsx"
+    build_template(path, year=2024)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["自评表"]
+    ws["D3"], ws["D4"], ws["G4"] = "培训项目", "某区人社局", "某区培训中心"
+    for cell in ("D6", "E6", "F6", "D7", "E7", "F7"):
+        ws[cell] = 100
+    for row, values in ((13, ("培训人次", "≥1000人次", "1200人次", 30)),
+                        (17, ("培训合格率", "≥90%", "92%", 15)),
+                        (18, (name, "≥90分", "95分", 5)),
+                        (30, ("受益群众", "≥500人", "520人", 30)),
+                        (40, ("学员满意度", "≥90%", "95%", 10))):
+        for column, value in zip("DEFG", values, strict=True):
+            ws[f"{column}{row}"] = value
+    wb.save(path)
+    out, _ = recalc_file(path, tmp_path / "r.xlsx")
+    for checked in (path, out):  # saved without results, or recalculated
+        result = check_workbook(checked)
+        (table,) = result.tables
+        assert name in [i.name for i in table.table.indicators]
+        assert (table.evaluation.total, table.evaluation.grade) == (100, "优")
+        assert [f.code for f in result.findings if f.code != "JX504"] == []
 
 
 @pytest.mark.parametrize(("text", "total"), [
