@@ -1386,7 +1386,8 @@ def qualitative_level(text: str) -> str | None:
     achievement negated (不规范, 资金未到位, 效果不明显, 没有完成) is 未达成; done late
     (延期完成, 推迟完成) is 部分达成, late and not said done (进度滞后) 未达成. A level stated
     first is read from its clause (``opening_clause``): the comment after it may say it was
-    late or that more is needed (已完成，需进一步提升), its other words do not count. A change
+    late, that more is needed (已完成，需进一步提升) or that the target is not met (有所改善，
+    部分群众需求未满足, 距目标仍需努力: ``_SHORT_OF_GOAL_RE``), its other words do not count. A change
     stated before a comment on what is still to come (有所减轻，但仍需进一步减轻) is read
     without the comment (``_before_comment_to_come``)."""
     text = _before_comment_to_come(normalize_text(text))  # 有所减轻，但仍需…: 有所减轻's
@@ -1394,8 +1395,9 @@ def qualitative_level(text: str) -> str | None:
         return None  # 无有效投诉: none of them (says_none), not 有效 denied
     opening = opening_clause(text)
     level = _level(opening) if opening is not None else None  # 比较满意，…不及时: 满意's
-    if level == "achieved" and _STILL_TO_DO_RE.search(text):
-        level = "partial"  # 已完成，需进一步提升: the comment says the goal is not there yet
+    if level == "achieved" and (_STILL_TO_DO_RE.search(text)
+                                or _SHORT_OF_GOAL_RE.search(text, len(opening))):
+        level = "partial"  # 已完成，需进一步提升; 有所改善，部分群众需求未满足: not there yet
     if level is None:  # no level stated first: the whole text's
         level = _level(text)
     if level != "not" and _PENDING_RE.search(text):
@@ -1429,6 +1431,17 @@ def opening_clause(text: str) -> str | None:
             or text[clause.start(2):].startswith(_TURNING):
         return None
     return clause.group(1)
+
+
+# A comment saying the target, the need or the task is not (yet) met (部分群众需求未满足,
+# 尚未完成年度任务, 距目标仍需努力, 距离目标还有差距, 与预期目标还有一定差距: rt35 r1) after a
+# level stated first (有所改善): a shortfall, 部分达成 — not more effort asked on something
+# (管护仍需加强, 仍需努力: a next step, ``_before_comment_to_come``)
+_SHORT_OF_GOAL_RE = re.compile(
+    r"(?:未|没有|未能|不能)(?:完全|全部|全面)?(?:得到)?(?:满足|达到|达成|实现|完成)"
+    r"|(?:^|(?<=[,;。]))(?:距离?|离)[^,;。]{0,8}(?:目标|预期|要求|任务)"
+    r"|与[^,;。]{0,10}(?:目标|预期|期望|要求|需求)[^,;。]{0,6}(?:差距|距离)"
+    r"|(?:仍|还|尚)(?:有|存在)[^,;。]{0,4}(?:差距|距离)")
 
 
 # What is not known yet (待统计, 未评估, 统计中), is told elsewhere (完成情况见附件) or is not

@@ -794,7 +794,8 @@ def lows_best(subject: str, default_op: str = "=") -> bool | None:
     True, of something good (``_GOODS``, ``RISING_RATES``) False; None where the name tells
     neither, or both (安全风险水平, 成本水平), or there is none. A harm or a cost named as
     lowered, removed or handled (``_HARM_LOWERED``: 农民负担减轻程度, 安全隐患消除程度, 违法行为
-    查处率, 投诉办结率, 污染减排效果, 风险防控能力, 成本控制水平) or a saving (``is_saving``: 成本节约程度) is
+    查处率, 投诉办结率, 信访事项办结率, 矛盾纠纷化解率, 污染减排效果, 风险防控能力, 成本控制
+    水平) or a saving (``is_saving``: 成本节约程度) is
     something good: how far it went; a cost spent on removing one (``_COST_SPENT``: 治理成本,
     污染治理成本, 整治费用) a cost, low best, though 治理 alone is good."""
     text = compact_text(subject)
@@ -870,8 +871,9 @@ def _level_compared(target: Measure, actual: Measure, default_op: str) -> str | 
     服务对象满意 → 较满意; 满意 → 群众较满意; 群众满意 → 居民较满意: 部分达成;
     ``_satisfaction_wanted``).
     A 完成值 that states its level first and then a comment (比较满意，部分居民反映维修不及时:
-    ``opening_clause``) is read by that level; of the comment's words, only those of lateness
-    or of more needed (需进一步提升) count, as they do in the words' reading.
+    ``opening_clause``) is read by that level; of the comment's words, only those of lateness,
+    of more needed (需进一步提升) or of the target not met (部分群众需求未满足, 距目标仍需努力)
+    count, as they do in the words' reading.
     None where the two sides name no level of one scale."""
     if target.kind != "qualitative" or actual.kind != "qualitative":
         return None
@@ -1382,13 +1384,16 @@ _LESS_BETTER_WORDS = ("投诉", "事故", "损耗", "能耗", "发案", "伤亡"
 # standard, just after the harm (农民负担减轻, 违法行为查处, 排放达标, 成本控制) or a few
 # characters before it (减轻农民负担, 消除安全隐患) — within one phrase.
 _REMOVING = rf"{_LOWERING}|消除|挽回|查处|治理|整治|整改|排除|减排|控制|防控|防范|化解|处置|达标"
-_HARM_NAMES = "|".join((*_HARMS, *_LESS_BETTER_WORDS, COST_WORD, "费用"))
-# Handling or settling a harm named before (投诉处理率, 投诉办结率, 投诉问题解决率, 投诉答复率):
-# how much of it was dealt with — good, as 整改/处置; only after the harm (数据处理差错率 is
-# a rate of errors, 污水处理成本 a cost).
-_HANDLING = "处理|办结|解决|答复|回复"
+# 信访, 矛盾, 纠纷 are harms to settle (信访事项办结率, 矛盾纠纷化解率: rt35 r1), not harms
+# alone (信访量: a right exercised, as much as a harm) — ``lows_best`` leaves those unsaid.
+_SETTLED_ONLY = ("信访", "矛盾", "纠纷")
+_HARM_NAMES = "|".join((*_HARMS, *_LESS_BETTER_WORDS, *_SETTLED_ONLY, COST_WORD, "费用"))
+# Handling or settling a harm named before (投诉处理率, 投诉办结率, 投诉问题解决率, 投诉答复率,
+# 投诉办理率, 矛盾纠纷调处率, 信访事项按期办结率): how much of it was dealt with — good, as
+# 整改/处置; only after the harm (数据处理差错率 is a rate of errors, 污水处理成本 a cost).
+_HANDLING = "处理|办结|办理|受理|解决|答复|回复|调处|调解"
 _HARM_LOWERED = re.compile(
-    rf"(?:{_HARM_NAMES})[^，,；;。、\s]{{0,3}}(?:{_REMOVING}|{_HANDLING})"
+    rf"(?:{_HARM_NAMES})[^，,；;。、\s]{{0,4}}(?:{_REMOVING}|{_HANDLING})"
     rf"|(?:{_REMOVING})[^，,；;。、\s]{{0,6}}(?:{_HARM_NAMES})")
 # A cost spent on removing or handling a harm (治理成本, 整治费用, 投诉处理成本): the name's
 # head is the cost, after the removing word — not lowered (only 成本控制/成本节约, the word after 成本, are).

@@ -177,6 +177,24 @@ def test_a_harm_handled_or_settled_is_best_high(name):
     assert lows_best(name) is False
 
 
+@pytest.mark.parametrize("name", [
+    "信访事项办结率", "信访事项按期办结率", "信访件及时办理率", "信访案件化解率", "矛盾纠纷化解率",
+    "矛盾纠纷调处率", "矛盾纠纷调解成功率", "矛盾纠纷排查化解率", "投诉办理率", "投诉受理率"])
+def test_petitions_and_disputes_settled_are_best_high(name):
+    """rt35 r1: 信访事项办结率, 矛盾纠纷化解率 | 低/中/高 | 高 were JX410 — 信访, 矛盾, 纠纷 are
+    harms to settle (化解, 调处, 调解, 办结, 办理), as 投诉 is; 投诉办理率 was 未达成."""
+    got = indicator_score(scale_of(parse_measure("低/中/高"), name), "高", 5)
+    assert got.level == "achieved"
+    assert lows_best(name) is False
+
+
+@pytest.mark.parametrize("name", ["信访量", "矛盾纠纷数量", "信访工作"])
+def test_petitions_and_disputes_alone_are_left_to_a_person(name):
+    """Unsettled, 信访 and 纠纷 name no end: a count of petitions may be a right exercised —
+    left to a person (JX410), as before."""
+    assert lows_best(name) is None
+
+
 @pytest.mark.parametrize(("name", "op"), [
     ("数据处理差错率", "="), ("污水处理成本", "<="), ("投诉处理成本", "<=")])
 def test_a_harm_or_cost_after_handling_is_still_best_low(name, op):
