@@ -179,14 +179,14 @@ def _option_meant(parser: argparse.ArgumentParser, typed: str) -> str:
     """``（是否想写 --annotate=标注.xlsx？请用半角等号）`` when ``typed`` is a known option
     of ``parser`` as a Chinese input method types it (＝, a trailing ，, –/—/－ for -,
     full-width letters); else ""."""
-    import unicodedata
+    from jixiao.parsing import compact_text
 
     lead = re.match(rf"[-{_DASHES}]+", typed)
     if not lead:
         return ""
     dashes = "-" if lead.group() == "-" else "--"
     name, equals, value = (re.split("([=\uff1d])", typed[lead.end():], maxsplit=1) + ["", ""])[:3]
-    name = unicodedata.normalize("NFKC", name).rstrip(",.;:。、")
+    name = compact_text(name).rstrip(",.;:。、")  # the one normaliser: NFKC
     meant = dashes + name + (f"={value.rstrip('，,。、')}" if equals else "")
     if dashes + name not in parser._option_string_actions or meant == typed:
         return ""

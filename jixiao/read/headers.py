@@ -1122,7 +1122,8 @@ def _by_the_data(grid: Grid, columns: dict[str, int], top: int, data_start: int)
       the points are in the other column named as the weight (权重占比), if any;
     - a 指标值 column holding only signs (>=, ≤) is the sign of a 指标值 written in parts:
       the value is in the column right of it, the unit in the next, within the 指标值's
-      columns (up to the next column a header names);
+      columns (up to the next column a header names); where the value's column is named
+      (符号 | 值 | 单位(文字描述)), the texts right of it are its unit;
     - a column of 一级-二级 pairs under a header of no level word is the levels' column
       (``_combined_levels``)."""
     named: dict[int, str] = {}  # each column's header text of its own, lowest row last
@@ -1146,12 +1147,16 @@ def _by_the_data(grid: Grid, columns: dict[str, int], top: int, data_start: int)
     target = columns.get("target")
     if target is None:
         return
-    written = _written_under(grid, target, data_start)
-    if not written or not all(is_bare_sign(value) for value in written):
-        return
     parts = ("target", "sign", "unit")
     end = min((column for key, column in columns.items() if key not in parts and column > target),
               default=target + 3)
+    written = _written_under(grid, target, data_start)
+    if not written or not all(is_bare_sign(value) for value in written):
+        # the value's column named (符号 | 值 | 单位(文字描述)): the unit the texts right of it
+        if columns.get("sign") == target - 1 and "unit" not in columns \
+                and target + 1 < end and _holds_texts(grid, target + 1, data_start):
+            columns["unit"] = target + 1
+        return
     columns["sign"] = target
     if target + 1 < end:
         columns["target"] = target + 1
