@@ -1526,8 +1526,8 @@ _SENTENCE = re.compile(r"[；;。\n]+|(?<![\d.])(?=\d+[.、．](?!\d))")
 # 联系, 维系, 院系, 系统, 系列, 系数)
 _CAUSE_XI = "(?<![体关联维派直旁世院校水星谱菜父母根品语科干心情])系(?![统列数着])"
 # The words of a cause: 因…, 由于, 受…影响, 原因是/为/在于/：, 主要是…, 导致, 造成, …所致,
-# 系… (not 原因 alone: 需分析原因 asks for one)
-_CAUSE = re.compile("(?<!原)因(?![素此而])|由于|受[^，,；;。]{0,20}影响|原因(?:是|为|在于|主要|[:：])"
+# 系… (not 原因 alone: 需分析原因 asks for one; not 因时制宜, 因地制宜, 因材施教, 因势利导)
+_CAUSE = re.compile("(?<!原)因(?![素此而]|[时地]制宜|材施教|势利导)|由于|受[^，,；;。]{0,20}影响|原因(?:是|为|在于|主要|[:：])"
                     "|主要是|导致|造成|所致|" + _CAUSE_XI)
 # A sentence that explains no shortfall whatever its words: the table's rounding, unit or
 # source (因四舍五入…尾差, 金额单位：万元, 数据来源：…), a policy (…的项目，下一年度预算将
@@ -1595,12 +1595,17 @@ _CAUSE_AHEAD = re.compile("原因|因|由于|主要是|系")
 
 
 def _gives_cause(sentence: str) -> bool:
-    """Whether a sentence of a note says a cause: in a clause that denies no shortfall, the
-    sentence no rounding, unit, source or policy note — and where the cause word announces
-    it (原因：, 因, 由于), what follows is a reason by the judgement of a 偏差原因
-    (``unexplained``: not 执行率未达90%原因：已完成, 原因：无 — rt34)."""
+    """Whether a sentence of a note says a cause (``_causes``)."""
+    return any(True for _ in _causes(sentence))
+
+
+def _causes(sentence: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """The clauses of a sentence that say a cause, each with its cause word: a clause that
+    denies no shortfall, the sentence no rounding, unit, source or policy note — and where
+    the cause word announces it (原因：, 因, 由于), what follows is a reason by the
+    judgement of a 偏差原因 (``unexplained``: not 执行率未达90%原因：已完成, 原因：无 — rt34)."""
     if _NO_SHORTFALL.search(sentence) is not None:
-        return False
+        return
     start = 0
     for clause in _CLAUSE.split(sentence):
         at = sentence.find(clause, start)
@@ -1612,8 +1617,50 @@ def _gives_cause(sentence: str) -> bool:
             rest = sentence[at + found.end():]
             if _words(rest) and unexplained(rest):
                 continue
-        return True
-    return False
+        yield clause, found
+
+
+# Words that join a clause on without being its subject (但, 且, 仍, 均, 其中…)
+_JOINING = re.compile("^(?:但是?|而且?|且|并且?|仍然?|均|都|也|还|尚|其中|其|同时|此外|目前|总体|整体)+")
+
+
+def _own_subject(clause: str, at: int) -> bool:
+    """Whether a clause names something of its own before ``at`` (部分培训推迟, 农户增收不足
+    主要是由于…), not only joining words (但未达标, 未达标主要是由于…)."""
+    return _words(_JOINING.sub("", _words(clause[:at]))) != ""
+
+
+def _said_in(text: str, names: Sequence[Sequence[str]]) -> set[object]:
+    """What a note's words name (``_names_in``), the 执行率 (None) by ``_RATE_WORDS``."""
+    said = _names_in(text, names)
+    if _RATE_WORDS.search(text):
+        said.add(None)
+    return said
+
+
+def _claims(sentence: str, names: Sequence[Sequence[str]], said: set[object]
+            ) -> tuple[set[object], set[object]]:
+    """Of what a sentence names (``said``), those whose shortfall it says and those it gives
+    a cause of, a clause at a time: a clause's words are about what it names, or — naming
+    nothing and with no subject of its own before them — about what the sentence names
+    (满意度为85%，未达标主要是由于…; 因等候时间长，满意度未达标). A clause with a subject
+    of its own speaks of that (满意度85%，部分活动因疫情推迟; 满意度达90%，农户增收不足主要
+    是由于… — rt35 r7 a9)."""
+    clauses = _CLAUSE.split(sentence)
+    owns = {clause: said if len(clauses) == 1 else _said_in(clause, names) for clause in clauses}
+    short: set[object] = set()
+    for clause in clauses:
+        own = owns[clause]
+        if any(own or not _own_subject(clause, found.start())
+               for found in _shortfall().finditer(clause)):
+            short |= own or said
+    caused: set[object] = set()
+    for clause, found in _causes(sentence):
+        own = owns[clause]
+        if own or not any(_own_subject(clause, before.start())
+                          for before in _shortfall().finditer(clause, 0, found.start())):
+            caused |= own or said
+    return short, caused
 
 
 def _name_tails(name: str | None) -> list[str]:
@@ -1673,10 +1720,11 @@ def _noted(table: SelfEvaluation, indicator: Indicator | None) -> str | None:
     """The words of a note under the table (``notes``) that explain this shortfall (None:
     the 执行率's), or None: a sentence with a cause names it — the 执行率 by 执行率, 预算执行
     or 资金, an indicator by its 三级 name or a tail of it, the longest tail written winning
-    (项目完成率 names 项目完成率, not 培训完成率 too), or by its 二级 or 一级 name — or follows
-    one naming it and names nothing else (就业率未达标。原因是…: both sentences are its
-    words); and that sentence, or the one naming it, says there was a shortfall
-    (``_SHORTFALL_WORDS``: 未达标, 偏低, 延期…)."""
+    (项目完成率 names 项目完成率, not 培训完成率 too), or by its 二级 or 一级 name — and
+    says its shortfall (``_SHORTFALL_WORDS``: 未达标, 偏低, 延期…), the cause and the
+    shortfall each in a clause about it (``_claims``); or a sentence that is only a cause
+    (``_CAUSE_LEAD``) follows one naming it with its shortfall (就业率未达标。原因是…: both
+    sentences are its words)."""
     if not table.notes:
         return None  # nearly every table
     explained_by = _note_explanations(tuple(table.notes),
@@ -1697,22 +1745,29 @@ def _note_explanations(notes: tuple[str, ...], names: tuple[tuple[str, ...], ...
     each indicator asked about."""
     found: dict[int | None, tuple[tuple[int, int], str]] = {}
     for number, note in enumerate(notes):
-        named: set[object] = set()
-        short = False
+        short: set[object] = set()  # the shortfalls the sentence before said, uncaused
         start = 0
         for place, (begin, end) in enumerate(_sentence_spans(note)):
             sentence = note[begin:end]
-            said = _names_in(sentence, names)
-            if _RATE_WORDS.search(sentence):
-                said.add(None)
+            said = _said_in(sentence, names)
             if said:
-                named, short, start = said, _shortfall().search(sentence) is not None, begin
-            if named and _gives_cause(sentence) \
-                    and (short or _shortfall().search(sentence) is not None):
-                words = _NUMBERED.sub("", note[start:end].strip()).strip()
-                for key in named:
-                    found.setdefault(key, ((number, place), words))  # type: ignore[arg-type]
+                short, caused = _claims(sentence, names, said)
+                explains, start = short & caused, begin
+            else:
+                explains = short if _CAUSE_LEAD.match(sentence.strip()) \
+                    and _gives_cause(sentence) else set()
+                short = set()
+            words = _NUMBERED.sub("", note[start:end].strip()).strip()
+            for key in explains:
+                found.setdefault(key, ((number, place), words))  # type: ignore[arg-type]
     return found
+
+
+# A sentence that is only the cause of the shortfall the sentence before said, no subject
+# of its own: 原因是…, 主要原因：…, 究其原因…, 这是由于…, 这主要是因为…, 主要是由于…, 系…所致
+# (not 由于…，出勤率偏低 nor 受…影响，农民增收不足: a shortfall of their own — rt35 r7)
+_CAUSE_LEAD = re.compile("(?:其|究其|这|此)?(?:主要|均|都)?(?:原因|系(?![统列数着])|是由于|是因为)"
+                         "|(?:这|此)(?:主要|均)?是?(?:由于|因为)|主要(?:是|系)?(?:由于|因为)")
 
 
 _NUMBERED = re.compile(r"^(?:\d+[.、．]|[（(]\d+[)）])")  # a list item's number: 1. 2、 （3）

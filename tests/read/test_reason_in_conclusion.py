@@ -42,6 +42,10 @@ def _jx405(path):
     (("自评结论：" + SAID + "满意度未达标主要是体检等候时间较长。",), None),  # one cell (v8_b9)
     (("自评结论", SAID + "服务对象满意度未达标。原因是问卷回收率低。"), None),  # heading / text
     (("总体评价：" + SAID + "服务对象满意度受等候时间较长影响未达标。",), None),
+    # the cause clause with no subject of its own, before or after the shortfall
+    ((), SAID + "因等候时间较长，服务对象满意度未达标。"),
+    ((), SAID + "服务对象满意度为85%，未达标主要是由于等候时间较长。"),
+    ((), SAID + "服务对象满意度未达标。这主要是由于等候时间较长。"),
 ])
 def test_a_deduction_explained_in_the_conclusion_is_a_warning(tmp_path, lines, conclusion):
     [found] = _jx405(_book(tmp_path, *lines, conclusion=conclusion))
@@ -56,6 +60,16 @@ def test_a_deduction_explained_in_the_conclusion_is_a_warning(tmp_path, lines, c
     "服务对象满意度未达标。",  # names it, no cause
     "网络安全防护能力未达标，原因是设备老化。",  # names another
     "服务对象满意度调查由第三方开展，因样本覆盖全体服务对象。",  # a cause word, no shortfall
+    # rt35 r7: a cause given for something else, in the next sentence or the next clause
+    "共服务群众520人次，服务对象满意度85%。受疫情影响，部分活动推迟至11月。",  # a14
+    "存在的问题：1.服务对象满意度为85%，未达到90%的目标。2.受药品价格下跌影响，群众获益不明显。",  # a12
+    "满意度较上年有所提高。受疫情影响，门诊量不足。",  # a5
+    "服务对象满意度达85%，门诊量不足主要是由于疫情。",  # a9
+    "服务对象满意度85%，较上年提高。由于部分医生外出进修，门诊出诊率偏低。",  # a11
+    "服务对象满意度85%，部分活动因疫情推迟。",  # the shortfall another's, the same sentence
+    # 因时制宜 / 因地制宜 is no cause (a13)
+    "服务对象满意度未达到年度目标。下一步将加强服务组织，因时制宜安排服务时间。",
+    "服务对象满意度未达到年度目标，下一步将因地制宜改进服务。",
 ])
 def test_a_conclusion_that_does_not_explain_the_deduction_leaves_the_error(tmp_path, text):
     [found] = _jx405(_book(tmp_path, "自评结论：" + SAID + text))
