@@ -143,6 +143,12 @@ CLOCK_UNIT = "时刻"
 # gives "G" for yyyy/m/d — a number of a 时效 row in DATE_SERIALS (1982-02-18 to 2119-01-10).
 DATE_UNIT = "日期"
 DATE_SERIALS = (30000, 80000)
+# A blank cell of General format, in a hidden column no clerk types into: Excel (and WPS)
+# give it CELL("format") "G", LibreOffice "F0" — and LibreOffice gives "G", not Excel's "D6"
+# to "D9", to a number of a time format (h:mm, [h]:mm, h"时"mm; a date's too, and a text's
+# or a fraction's). So where this cell does not say "G", a number from 0 to below 1 (a day's
+# fraction: 12:00 is 0.5) whose cell says "G" is taken as a time: ``_lo_clock``.
+GENERAL_CELL = "$M$1"
 WARN_WEIGHT = "⚠ 分值为空或无效"
 WARN_TARGET = f"⚠ {EMPTY_TARGET}"  # as the add-in's JX_SCORE says: the cell to fill
 WARN_ACTUAL = f"⚠ {EMPTY_ACTUAL}"
@@ -618,10 +624,20 @@ def _percent_format(ref: str) -> str:
 
 def _clock_format(ref: str) -> str:
     """Whether cell ``ref`` has a time-of-day format (h:mm, h:mm:ss, with AM/PM or not):
-    CELL gives "D6" to "D9" — 3:00 typed in a 完成值 is 0.125, which these formulas would
-    read as 0.125 小时; they leave it to jixiao (``CLOCK_UNIT``), which reads 3小时."""
+    CELL gives "D6" to "D9" in Excel — 3:00 typed in a 完成值 is 0.125, which these formulas
+    would read as 0.125 小时; they leave it to jixiao (``CLOCK_UNIT``), which reads 3小时.
+    LibreOffice's CELL gives "G" (but for hh:mm): ``_lo_clock``."""
     codes = ",".join(f'CELL("format",{ref})="D{code}"' for code in range(6, 10))
     return f"OR({codes})"
+
+
+def _lo_clock(ref: str) -> str:
+    """Whether cell ``ref``'s number is a time in LibreOffice (``GENERAL_CELL``); never in
+    Excel or WPS, whose CELL tells it (``_clock_format``). A number below 1 in a text-format
+    cell (pasted as a value into the template's "@" 完成值) is taken as one too: ⚠, where
+    Excel's formulas and ``row_values`` score it — the row to jixiao, never a wrong score."""
+    return (f'AND(CELL("format",{ref})="G",CELL("format",{GENERAL_CELL})<>"G",'
+            f'{ref}>=0,{ref}<1)')
 
 
 def _date_number(ref: str, level2_cell: str) -> str:
@@ -821,14 +837,14 @@ def row_formulas(row: int, level2_cell: str, rule_set: str = RULE_SET_NAME) -> d
                f'LEFT({h["t_text"]},1)="="),LEFT({h["t_text"]},1),"")))'),
         "t_unit": (f'IF(ISNUMBER({e}),IF({_percent_format(e)},"%",'
                    f'IF({_clock_format(e)},"{CLOCK_UNIT}",IF({_date_number(e, level2_cell)},'
-                   f'"{DATE_UNIT}",""))),{_strip_number(t_rest)})'),
+                   f'"{DATE_UNIT}",IF({_lo_clock(e)},"{CLOCK_UNIT}","")))),{_strip_number(t_rest)})'),
         "t_num": (f'IF(ISNUMBER({e}),IF({_percent_format(e)},{_percent_number(e)},{e}),'
                   f'{_number_of(t_rest, h["t_unit"])})'),
         "a_raw": f'IF(ISNUMBER({f}),{_on_load(f)},{f_raw})',
         "a_text": f'IF(ISNUMBER({f}),{_on_load(f)},{f_text})',
         "a_unit": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},"%",'
                    f'IF({_clock_format(f)},"{CLOCK_UNIT}",IF({_date_number(f, level2_cell)},'
-                   f'"{DATE_UNIT}",""))),{_strip_number(a_rest)})'),
+                   f'"{DATE_UNIT}",IF({_lo_clock(f)},"{CLOCK_UNIT}","")))),{_strip_number(a_rest)})'),
         "a_num": (f'IF(ISNUMBER({f}),IF({_percent_format(f)},{_percent_number(f)},{f}),'
                   f'IFERROR(IF({negative},-1,1)*{_number_of(a_rest, h["a_unit"])},""))'),
         # a level written, or the one of a deadline and its date (``_date_level``)
@@ -1031,10 +1047,11 @@ def _is_converted(unit: str) -> bool:
 
 
 def clock_number(value: Any) -> Any:
-    """A 指标值/完成值 in a time cell (``parsing.clock_duration``) as LibreOffice's formulas
-    read it: LibreOffice's CELL("format") gives "G" for a time format, so the row is scored
-    from the cell's number (3:00 is 0.125 — 0.125 小时 against ≤2小时) where Excel shows
-    ``WARN_INPUT`` (CELL gives "D9"). Anything else as it is."""
+    """A 指标值/完成值 in a time cell (``parsing.clock_duration``) as an older template's
+    formulas read it in LibreOffice: its CELL("format") gives "G" for a time format, so they
+    scored the row from the cell's number (3:00 is 0.125 — 0.125 小时 against ≤2小时) where
+    Excel shows ``WARN_INPUT`` (CELL gives "D9"); today's show it too (``_lo_clock``).
+    Anything else as it is."""
     seconds = clock_seconds(value)
     return value if seconds is None else seconds / 86400
 

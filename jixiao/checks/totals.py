@@ -1171,9 +1171,9 @@ def _native_cells(table: SelfEvaluation, evaluation: Evaluation, current: bool,
     for indicator in table.indicators:
         source = indicator.sources.get("score")
         sides = [typed(indicator, "target"), typed(indicator, "actual")]
-        info = table.cell(source)  # a time cell (3:00): ⚠ in Excel; recalculated by
-        if info is not None and info.is_formula and _shows_number(info):  # LibreOffice (its
-            sides = [native.clock_number(side) for side in sides]  # CELL: "G"), from 0.125
+        info = table.cell(source)  # a time cell (3:00): ⚠; an older template's formulas
+        if info is not None and info.is_formula and _shows_number(info):  # recalculated by
+            sides = [native.clock_number(side) for side in sides]  # LibreOffice: from 0.125
         values = native.row_values(*sides, points(indicator), evaluation.rules.name,
                                    typed_in(table, indicator, "judged"), indicator.level2)
         if in_total(indicator):

@@ -145,8 +145,9 @@ def test_a_plain_table_reads_3_00_as_three_hours(tmp_path, actual, code):
     ({"H21": 10, "K21": "是"}, ["JX402 H21", "JX504 —"]),  # its 总分 not recalculated: stale
 ])
 def test_native_template_recalculated_by_libreoffice_is_current(tmp_path, stored, expected):
-    """LibreOffice's CELL("format") gives "G" for h:mm: its native formulas score 3:00 from
-    0.125 (10), Excel's show ⚠ — either is what the formulas give: no JX504 for the row."""
+    """LibreOffice's CELL("format") gives "G" for h:mm: an older template's native formulas
+    scored 3:00 there from 0.125 (10), Excel's show ⚠ — either is what the formulas give:
+    no JX504 for the row (today's show ⚠ in LibreOffice too: the test below)."""
     from jixiao.xlsx.package import Package
     from jixiao.xlsx.writeback import write_cached_values
 
@@ -175,3 +176,49 @@ def test_a_time_cell_is_parsed_once_for_jixiao_and_for_libreoffice(value, second
     assert clock_seconds(value) == seconds
     assert native.clock_number(value) == number
     assert (clock_duration(value) is None) is (seconds is None)
+
+
+def test_libreoffice_leaves_a_clock_time_to_jixiao_as_excel_does(tmp_path):
+    """rt35 r5: LibreOffice's CELL("format") gives "G" for h:mm and [h]:mm, not Excel's "D9":
+    its native formulas scored 12:00 beside ≤2小时 from 0.5 — 0.5 小时, full marks (jixiao:
+    12 小时, 0). They now tell its "G" from General by a blank General cell
+    (``native.GENERAL_CELL``: "F0" there) and show ⚠ as Excel does — the helpers as
+    ``row_values`` gives them; a 0.5 typed in a General cell is still 0.5 小时, scored."""
+    from libreoffice import convert, sheets_as_shown, shown
+
+    from jixiao.pipeline import check_workbook
+    from jixiao.recalc.workbook import recalc_file
+    from jixiao.template.build import build_template
+
+    path = tmp_path / "n.xlsx"
+    build_template(path, year=2024, formulas="native")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["自评表"]
+    ws["D3"], ws["D4"], ws["G4"] = "安全生产专项", "某县应急局", "某县应急管理中心"
+    for cell in ("D6", "E6", "F6", "E7", "F7"):
+        ws[cell] = 100
+    rows = [(13, "隐患排查次数", "≥12次", "12次", 20, None), (17, "合格率", "≥90%", 0.95, 10, "General"),
+            (21, "事故响应时间", "≤2小时", datetime.time(12, 0), 5, "h:mm"),
+            (22, "处置时长", "≤3小时", datetime.timedelta(hours=4, minutes=30), 5, "[h]:mm"),
+            (23, "到场时间", "≤2", 1.5, 10, None),
+            (30, "群众安全感", "提升", "达成", 30, None), (40, "企业满意度", "≥90%", "93%", 10, None)]
+    for row, name, target, actual, weight, fmt in rows:
+        ws[f"D{row}"], ws[f"E{row}"], ws[f"F{row}"], ws[f"G{row}"] = name, target, actual, weight
+        if fmt:
+            ws[f"F{row}"].number_format = fmt
+    ws["I21"] = ws["I22"] = "个别事故夜间响应慢"
+    wb.save(path)
+    stored_path, _ = recalc_file(path, tmp_path / "stored.xlsx")
+    stored = openpyxl.load_workbook(stored_path, data_only=True)["自评表"]  # row_values
+    computed = sheets_as_shown(stored_path, tmp_path, recalculate=True)["自评表"]
+    cells = [f"{column}{row}" for row in (17, 21, 22, 23) for column in "HKR"]
+    assert [shown(computed, cell) for cell in cells] == [
+        "10", "是", "", native.WARN_INPUT, "未知", "时刻", native.WARN_INPUT, "未知", "时刻",
+        "10", "是", ""]  # 1.5 in the template's text-format (@) 完成值: no time
+    assert [shown(computed, cell) for cell in cells] \
+        == [f"{value:g}" if isinstance(value := stored[cell].value, (int, float))
+            else value.strip() for cell in cells]
+    saved = convert(stored_path, tmp_path, "xlsx", recalculate=True) / "stored.xlsx"
+    findings = check_workbook(saved).findings
+    assert [f"{f.code} {f.cell}" for f in findings if f.code in ("JX402", "JX405", "JX406", "JX504")] \
+        == ["JX406 F21", "JX406 F22"], [f"{f.code} {f.cell} {f.message}" for f in findings]
