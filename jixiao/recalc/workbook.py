@@ -299,11 +299,11 @@ def _refuse_older_formulas(package: Package, cells: dict[str, Any], last_row: in
     name = package.path.name
     new = f"{package.path.stem}-新版.xlsx"
     raise NotRecalculated(
-        f"“{name}”是旧版 jixiao 做的原生公式模板：其中 {len(older)} 个公式与当前版本的模板不同"
-        f"（如 {SHEET}!{older[0]}），jixiao 按当前版本的公式计分，写入的得分在 Excel、WPS 或 "
+        f"“{name}”中的原生公式与当前版本 jixiao 的模板不同：{len(older)} 个公式不一样"
+        f"（如 {SHEET}!{older[0]}；旧版 jixiao 生成的模板，或公式被改动过），jixiao 按当前版本的公式计分，写入的得分在 Excel、WPS 或 "
         "LibreOffice 打开时会被本表的旧公式重新算过（旧公式读不了的写法显示 ⚠），因此未重算、"
         f"未写入任何文件。请把本表转入当前版本的模板：jixiao convert \"{name}\" -o \"{new}\" "
-        "--formulas native（得分随即算好，以后照常用 jixiao recalc 重算）；或在 Excel、WPS 或 "
+        "--formulas native（带过去填写的内容，不带自己改写的公式；得分随即算好，以后照常用 jixiao recalc 重算）；或在 Excel、WPS 或 "
         "LibreOffice 中打开本表，重算（F9）后保存（按本表的旧公式计分）")
 
 

@@ -120,6 +120,6 @@ def test_a_native_template_without_the_raw_helper_columns_is_older(tmp_path):
     findings = [f for f in check_workbook(older).findings if f.code == "JX406"]
     assert [f.cell for f in findings] == ["E17"]
     assert "全角" in findings[0].message and "jixiao convert" in findings[0].message
-    with pytest.raises(NotRecalculated, match="旧版 jixiao 做的原生公式模板.*jixiao convert"):
+    with pytest.raises(NotRecalculated, match="原生公式与当前版本 jixiao 的模板不同.*jixiao convert"):
         recalc_file(older, tmp_path / "again.xlsx")
     assert not (tmp_path / "again.xlsx").exists()

@@ -58,8 +58,8 @@ def test_an_older_native_template_is_not_recalculated(tmp_path, capsys):
     with pytest.raises(NotRecalculated) as raised:
         recalc_file(older, tmp_path / "out.xlsx")
     message = str(raised.value)
-    assert message.startswith("“旧表.xlsx”是旧版 jixiao 做的原生公式模板：")
-    assert "与当前版本的模板不同" in message and "jixiao convert" in message
+    assert message.startswith("“旧表.xlsx”中的原生公式与当前版本 jixiao 的模板不同：")
+    assert "与当前版本 jixiao 的模板不同" in message and "jixiao convert" in message
     assert "--formulas native" in message and "重算（F9）后保存" in message
     assert not (tmp_path / "out.xlsx").exists()
     assert main(["recalc", str(older), "--in-place"]) == 1  # as another NotRecalculated
