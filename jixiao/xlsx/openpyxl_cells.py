@@ -321,11 +321,17 @@ def _read_again(source: io.BytesIO, title: str, corners: list[tuple[int, int]],
         book = load_workbook(source, read_only=True, data_only=True, keep_links=False)
     try:
         ws = book[title]
+        wanted = set(corners)
+        first_row, last_row = min(row for row, _ in wanted), max(row for row, _ in wanted)
+        first_column = min(column for _, column in wanted)
+        last_column = max(column for _, column in wanted)
         found = []
-        for row, column in corners:
-            for (cell,) in ws.iter_rows(min_row=row, max_row=row, min_col=column,
-                                        max_col=column):
-                if cell.value is not None:
+        # one pass over the corners' rows (each iter_rows parses the sheet from its start)
+        for row, cells in enumerate(ws.iter_rows(min_row=first_row, max_row=last_row,
+                                                 min_col=first_column, max_col=last_column),
+                                    first_row):
+            for column, cell in enumerate(cells, first_column):
+                if (row, column) in wanted and cell.value is not None:
                     found.append(_cell(cell, cell.style_array.numFmtId, epoch))
         return found
     finally:

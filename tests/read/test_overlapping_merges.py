@@ -14,6 +14,7 @@ import pytest
 from engines import assert_engines_agree
 from workbooks import standard
 
+from jixiao.errors import NotASelfEvaluation
 from jixiao.pipeline import check_workbook
 from jixiao.read.grid import Grid
 from jixiao.read.workbook import read_workbook
@@ -93,3 +94,34 @@ def test_each_cell_stands_for_the_covering_merge_whose_top_left_comes_last():
                            merges, {}))
     assert grid.origin[(43, 1)] == (43, 1) and grid.same_merge((43, 1), (43, 6))
     assert not grid.same_merge((42, 1), (43, 1))
+
+
+def test_lost_top_left_values_are_read_again_in_one_pass(tmp_path, monkeypatch):
+    """A stair of merges (A1:A2, A2:A3, …) loses every top-left to the merge above it:
+    the openpyxl source reads them again in one pass over their rows, not one pass each
+    (each pass parses the sheet from its start: 2,000 steps took 40 s)."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    book = Workbook()
+    sheet = book.active
+    for row in range(1, 42):
+        sheet.cell(row, 1, f"项{row}")
+        sheet.cell(row, 2, row)
+    book.save(tmp_path / "stair.xlsx")
+    with zipfile.ZipFile(tmp_path / "stair.xlsx") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    merges = "".join(f'<mergeCell ref="A{row}:A{row + 1}"/>' for row in range(1, 41))
+    xml = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    xml = re.sub(r"</sheetData>", f'</sheetData><mergeCells count="40">{merges}</mergeCells>', xml)
+    parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(tmp_path / "stair.xlsx", "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    passes = []
+    iter_rows = ReadOnlyWorksheet.iter_rows
+    monkeypatch.setattr(ReadOnlyWorksheet, "iter_rows",
+                        lambda self, *args, **kwargs: passes.append(1) or iter_rows(self, *args, **kwargs))
+    with pytest.raises(NotASelfEvaluation):  # no 自评表 in it: only the reading counts here
+        read_workbook(tmp_path / "stair.xlsx", engine="openpyxl")
+    assert len(passes) == 1
