@@ -100,8 +100,13 @@ def unbroken(example: str) -> str:
 _OPTION_SHAPED = re.compile(r"--?[A-Za-z][A-Za-z0-9_-]*(=.*)?", re.DOTALL)
 # dashes a Chinese input method types for - (en, em, full-width, hyphen)
 _DASHES = "\u2013\u2014\uff0d\u2010"
-# an option as typed, never a file: --anything (--forcé, --json，), -– or —— and a letter
-_OPTION_TYPED = re.compile(rf"--.|-?[{_DASHES}][-{_DASHES}]*[A-Za-z]", re.DOTALL)
+# Latin letters, half- and full-width (an input method's ｊｓｏｎ)
+_LETTERS = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
+# an option as typed: --anything (--forcé, --json，), -– or —— and a letter, - and a
+# full-width letter (-ｊson, -ｏ) — a file only when it exists (—A单位自评表.xlsx), never
+# when it starts with --
+_OPTION_TYPED = re.compile(rf"--.|-?[{_DASHES}][-{_DASHES}]*[{_LETTERS}]|-[\uff21-\uff3a\uff41-\uff5a]",
+                           re.DOTALL)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,15 +120,18 @@ class _Parser(argparse.ArgumentParser):
         when it cannot be an option's name at all (a dot, a path separator, a Chinese
         character) — so ``jixiao recalc -甲.xlsx`` and ``--annotate -甲-标注.xlsx`` work as
         written. A known option (-o, -ox.xlsx, --force, --json=x) is one, even if a file has
-        its name; so is whatever starts with -- or a dash an input method typed (-–json,
-        ——json, --annotate＝标注.xlsx, --json，): refused as an unknown option, never
-        looked for as a file."""
+        its name; so is whatever starts with --, or with a dash an input method typed and a
+        letter, or with - and a full-width letter (-–json, ——json, -ｊson, -ｏ,
+        --annotate＝标注.xlsx, --json，): refused as an unknown option, never looked for
+        as a file — unless it exists and does not start with -- (—A单位自评表.xlsx)."""
         found = super()._parse_optional(arg_string)
+        typed = bool(_OPTION_TYPED.match(arg_string)) \
+            and (arg_string.startswith("--") or not os.path.lexists(arg_string))
         if found is None:  # ——json, --x y z (a space): an unknown option, not a file
-            return self._unknown(arg_string) if _OPTION_TYPED.match(arg_string) else None
+            return self._unknown(arg_string) if typed else None
         first = found[0] if isinstance(found, list) and found else found  # list: Python 3.12+
         if isinstance(first, tuple) and first[0] is None and arg_string.startswith("-") \
-                and not _OPTION_TYPED.match(arg_string) \
+                and not typed \
                 and (not _OPTION_SHAPED.fullmatch(arg_string) or os.path.lexists(arg_string)):
             return None
         return found
@@ -184,11 +192,13 @@ def _option_meant(parser: argparse.ArgumentParser, typed: str) -> str:
     lead = re.match(rf"[-{_DASHES}]+", typed)
     if not lead:
         return ""
-    dashes = "-" if lead.group() == "-" else "--"
     name, equals, value = (re.split("([=\uff1d])", typed[lead.end():], maxsplit=1) + ["", ""])[:3]
     name = compact_text(name).rstrip(",.;:。、")  # the one normaliser: NFKC
+    # one dash typed (-, －): -o, or --json typed -ｊson; more: --json
+    tried = ("-", "--") if len(lead.group()) == 1 else ("--",)
+    dashes = next((dashes for dashes in tried if dashes + name in parser._option_string_actions), "")
     meant = dashes + name + (f"={value.rstrip('，,。、')}" if equals else "")
-    if dashes + name not in parser._option_string_actions or meant == typed:
+    if not dashes or meant == typed:
         return ""
     why = [text for wrong, text in (("\uff1d", "半角等号"), (_DASHES, "半角短横线"))
            if any(c in typed for c in wrong)]

@@ -97,3 +97,30 @@ def test_a_mistyped_option_is_an_option_not_a_file(here, capsys, typo, meant):
     assert "找不到文件" not in err
     assert (f"是否想写 {meant}？" in err) if meant else "是否想写" not in err
     assert not (here / "标注.xlsx").exists()
+
+
+@pytest.mark.parametrize("name", ["—A单位自评表.xlsx", "–report.xlsx", "—Ａ.xlsx", "-ｊson.xlsx"])
+def test_an_existing_file_with_a_dash_and_a_letter_is_a_file(here, capsys, name):
+    """review B #2: a file whose name an input method's dash and a letter begin is
+    checked when it exists (as -甲.xlsx is); only a name that does not exist is taken
+    for a mistyped option."""
+    standard(here / name)
+    code, said = run(capsys, "check", name)
+    assert code == 0 and name in said
+
+
+@pytest.mark.parametrize("argv, meant", [
+    (["check", "-ｊson"], "--json"),  # full-width letters after a single -
+    (["recalc", "-ｏ", "y.xlsx"], "-o"),
+    (["recalc", "－ｏ", "y.xlsx"], "-o"),
+    (["check", "—ｊson"], "--json"),
+])
+def test_full_width_letters_after_a_dash_are_an_option(here, capsys, argv, meant):
+    """review B #3: -ｊson, -ｏ y.xlsx (full-width letters) are a mistyped option, refused
+    with the option meant, never looked for as a file."""
+    with pytest.raises(SystemExit) as stopped:
+        main([argv[0], "-甲.xlsx", *argv[1:]])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and f"无法识别的参数：{argv[1]}" in err
+    assert f"是否想写 {meant}？" in err and "请用半角" in err
+    assert "找不到文件" not in err
