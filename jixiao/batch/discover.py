@@ -61,8 +61,9 @@ _CHECK_ONE_BY_ONE = {"网页": "网页格式的表格可用 jixiao check 逐个�
 
 # A download not finished: a browser's 自评表.xlsx.crdownload (Chrome, Edge; "Unconfirmed
 # 123456.crdownload" before it is named), .part (Firefox), .download (Safari: a folder), a
-# download tool's .tmp or .partial. Sent on as a zip or PDF is (``_sort_sent``): a row when
-# its unit's folder holds no workbook, else named in the closing line. Only what clearly is
+# download tool's .tmp or .partial. A row (``_sort_sent``: the unit's table is not in yet),
+# unless the finished file of its name (自评表.xlsx) is beside it: then named in the closing
+# line — another workbook in the folder is no reason to pass it over. Only what clearly is
 # one of a file the batch would have checked or named: the name before the suffix ends in
 # a workbook's (or a zip's, a PDF's, a CSV's) suffix, or, a browser's, has no suffix at all;
 # Excel's own 8F3A21C0.tmp, a photo's .part are no tables.
@@ -180,7 +181,10 @@ def _sort_sent(sent: dict[str, str], workbooks: Iterable[str], strange: dict[str
     """A zip or PDF whose folder (or a folder below it) holds a workbook found is the
     unit's stamped copy or the archive already unpacked beside it: named in the closing
     line (``others``), as a 自评报告 is; otherwise it is what the unit sent instead of its
-    workbook, a row of its own (``strange``) — the reviewer must ask for the table."""
+    workbook, a row of its own (``strange``) — the reviewer must ask for the table. A
+    download not finished is named only when its finished file (自评表.xlsx beside
+    自评表.xlsx.crdownload) is there; beside another workbook it is a row: that table is
+    not in yet."""
     if not sent:
         return
     folders = set()
@@ -193,11 +197,22 @@ def _sort_sent(sent: dict[str, str], workbooks: Iterable[str], strange: dict[str
                 break
             folder = parent
     for path, why in sent.items():
-        if os.path.dirname(os.path.abspath(path)) not in folders:
+        if why == _DOWNLOADING:
+            alone = not _finished(path)
+        else:
+            alone = os.path.dirname(os.path.abspath(path)) not in folders
+        if alone:
             strange[path] = why
         elif others is not None:
             others[path] = PARTIAL_DOWNLOAD if why == _DOWNLOADING \
                 else SENT_BESIDE[os.path.splitext(path)[1].lower()]
+
+
+def _finished(path: str) -> bool:
+    """Whether the finished file of the download not finished ``path`` is beside it:
+    自评表.xlsx for 自评表.xlsx.crdownload (or 自评表.xlsx .part)."""
+    stem = os.path.splitext(path)[0]
+    return os.path.isfile(stem) or os.path.isfile(stem.rstrip(" "))
 
 
 def _walk(folder: Path, strange: dict[str, str],
@@ -353,8 +368,9 @@ def describe_others(others: dict[str, str], place: Callable[[str], str] = str) -
     names = _first_few(others, place)
     hints = "".join(f"；{_CHECK_ONE_BY_ONE[kind]}" for kind in dict.fromkeys(others.values())
                     if kind in _CHECK_ONE_BY_ONE)
-    return (f"另有 {len(others)} 个文件不是工作簿，未校验（{kinds}：{names}）；"
-            f"其中若有自评表，须人工审核，或请填报单位提交 Excel 版{hints}")
+    review = "；其中若有自评表，须人工审核，或请填报单位提交 Excel 版" \
+        if set(others.values()) - {PARTIAL_DOWNLOAD} else ""  # a partial one's table is beside it
+    return f"另有 {len(others)} 个文件不是工作簿，未校验（{kinds}：{names}）{review}{hints}"
 
 
 def describe_own(own: dict[str, str], place: Callable[[str], str] = str) -> str:

@@ -73,14 +73,17 @@ def test_a_dask_worker_is_told_how_old_the_file_is(tmp_path):
 def test_a_download_not_finished_is_named(tmp_path):
     """rt35 r2 2: a browser's 自评表.xlsx.crdownload (Firefox's .part, a download tool's
     .tmp) was passed over without a word. Alone in its unit's folder it is a row
-    (无法读取: the unit's table is not in yet; Safari's folder is not entered), beside workbooks it is named in the closing
-    line and 统计, as a zip or PDF is; other .tmp files, lock files and Thumbs.db are not."""
+    (无法读取: the unit's table is not in yet; Safari's folder is not entered), so it is
+    beside another workbook (review B #4: Unconfirmed 123456.crdownload); beside its own
+    finished file it is named in the closing line and 统计, without the advice for a zip or
+    PDF; other .tmp files, lock files and Thumbs.db are not."""
     from openpyxl import load_workbook
 
     inbox = tmp_path / "收件"
     (inbox / "甲单位").mkdir(parents=True)
     (inbox / "乙单位").mkdir()
     standard(inbox / "甲单位" / "a.xlsx")
+    standard(inbox / "甲单位" / "自评表.xlsx")
     (inbox / "甲单位" / "自评表.xlsx.crdownload").write_bytes(b"PK\x03\x04" + bytes(100))
     (inbox / "甲单位" / "Unconfirmed 123456.crdownload").write_bytes(b"x")
     (inbox / "甲单位" / "8F3A21C0.tmp").write_bytes(b"x")  # Excel's own: not a download
@@ -93,17 +96,32 @@ def test_a_download_not_finished_is_named(tmp_path):
     output = tmp_path / "汇总.xlsx"
     code, out = batch(inbox, "-o", output, "--workers", "1")
     why = "是未下载完的文件，请等下载完成后重新运行或重新下载"
-    assert code == 2 and "2 个文件无法读取" in out
+    assert code == 2 and "3 个文件无法读取" in out
     unit = os.path.join("收件", "甲单位")
-    others = (f"另有 2 个文件不是工作簿，未校验（未下载完的文件 2 个：{unit}{os.sep}"
-              f"Unconfirmed 123456.crdownload、{unit}{os.sep}自评表.xlsx.crdownload）")
+    others = f"另有 1 个文件不是工作簿，未校验（未下载完的文件 1 个：{unit}{os.sep}自评表.xlsx.crdownload）"
     assert others in out and "请等下载完成后重新运行或重新下载" in out.split(others)[1]
+    assert "须人工审核，或请填报单位提交 Excel 版" not in out
     assert "8F3A21C0" not in out and "照片" not in out and "Thumbs" not in out
-    rows = [(row[0], row[10], row[11]) for row in load_workbook(output)["汇总"].iter_rows(
-        min_row=2, values_only=True)]
-    assert rows == [("自评表.xlsx.download", "无法读取", f"“自评表.xlsx.download”{why}"),
-                    ("乙单位自评表.xls.part", "无法读取", f"“乙单位自评表.xls.part”{why}"),
-                    ("a.xlsx", "通过", None)]
+    rows = {row[0]: (row[10], row[11]) for row in load_workbook(output)["汇总"].iter_rows(
+        min_row=2, values_only=True)}
+    assert len(rows) == 5 and rows["a.xlsx"] == ("通过", None) and rows["自评表.xlsx"][0] == "通过"
+    for name in ("自评表.xlsx.download", "乙单位自评表.xls.part", "Unconfirmed 123456.crdownload"):
+        assert rows[name] == ("无法读取", f"“{name}”{why}")
+
+
+def test_a_download_not_finished_beside_another_workbook_is_a_row(tmp_path):
+    """review B #4: 丙.xlsx.crdownload beside 乙.xlsx got no row and exit 0 — another
+    workbook in the folder does not make 丙's table in."""
+    (tmp_path / "收件").mkdir()
+    standard(tmp_path / "收件" / "乙.xlsx")
+    (tmp_path / "收件" / "丙.xlsx.crdownload").write_bytes(b"PK\x03\x04" + bytes(100))
+    from openpyxl import load_workbook
+
+    code, out = batch(tmp_path / "收件", "-o", tmp_path / "汇总.xlsx", "--workers", "1")
+    assert code == 2 and "1 个文件无法读取" in out and "须人工审核，或请填报单位提交" not in out, out
+    rows = {row[0]: row[10] for row in load_workbook(tmp_path / "汇总.xlsx")["汇总"].iter_rows(
+        min_row=2, values_only=True)}
+    assert rows == {"乙.xlsx": "通过", "丙.xlsx.crdownload": "无法读取"}
 
 
 def test_a_folder_named_like_a_download_is_entered(tmp_path):
