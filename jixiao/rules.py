@@ -797,11 +797,12 @@ def lows_best(subject: str, default_op: str = "=") -> bool | None:
     查处率, 投诉办结率, 信访事项办结率, 矛盾纠纷化解率, 污染减排效果, 风险防控能力, 成本控制
     水平) or a saving (``is_saving``: 成本节约程度) is
     something good: how far it went; a cost spent on removing one (``_COST_SPENT``: 治理成本,
-    污染治理成本, 整治费用) a cost, low best, though 治理 alone is good."""
+    污染治理成本, 整治费用) a cost, low best, though 治理 alone is good; so are a lapse or
+    the time of handling one (``_HANDLING_LAPSE``: 投诉处理差错率, 投诉处理时长)."""
     text = compact_text(subject)
     if is_saving(text):
         return False
-    if _COST_SPENT.search(text):
+    if _COST_SPENT.search(text) or _HANDLING_LAPSE.search(text):
         return True
     if _HARM_LOWERED.search(text):
         return False
@@ -1399,6 +1400,14 @@ _HARM_LOWERED = re.compile(
 # head is the cost, after the removing word — not lowered (only 成本控制/成本节约, the word after 成本, are).
 _COST_SPENT = re.compile(
     rf"(?:{_REMOVING}|{_HANDLING})[^，,；;。、\s]{{0,6}}(?:{COST_WORD}|费用)")
+# A lapse or the time of handling a harm (投诉处理差错率, 投诉办理超时率, 投诉处理不及时率,
+# 投诉处理时长, 纠纷调处时间: review C, rt35): the name's head is the errors, delays or time,
+# after the handling word — low best, as a cost spent; unless met or shortened after it
+# (投诉处理时间达标率, 投诉处理时长缩短率: a removing word follows). 及时 alone is good.
+_HANDLING_LAPSE = re.compile(
+    rf"(?:{_HANDLING})[^，,；;。、\s]{{0,6}}"
+    rf"(?:差错|错误|出错|失误|超时|超期|逾期|不及时|延误|延迟|时长|时间|天数|周期|耗时|用时)"
+    rf"(?![^，,；;。、\s]{{0,4}}(?:{_REMOVING}|缩短))")
 
 
 def less_is_better(name: object) -> bool:

@@ -203,6 +203,25 @@ def test_a_harm_or_cost_after_handling_is_still_best_low(name, op):
     assert lows_best(name, op) is True
 
 
+@pytest.mark.parametrize("name", [
+    "投诉处理差错率", "投诉处理时长", "投诉办理超时率", "投诉处理不及时率", "投诉处理平均时间",
+    "投诉处理天数", "纠纷调处时间", "投诉答复逾期率", "投诉处理错误率", "信访办理周期"])
+def test_a_lapse_or_duration_of_handling_a_harm_is_best_low(name):
+    """review C (rt35): 投诉处理差错率, 投诉处理时长, 投诉办理超时率 | 低/中/高 | 低 were
+    未达成 — 投诉 handled was read, not the errors, delays or time of the handling after it
+    (as 投诉处理成本, a cost spent); at 745bda37 低 was 达成."""
+    got = indicator_score(scale_of(parse_measure("低/中/高"), name), parse_measure("低"), 10)
+    assert got.level == "achieved"
+    assert lows_best(name) is True
+
+
+@pytest.mark.parametrize("name", ["投诉处理及时率", "投诉处理时间达标率", "投诉处理时长缩短率"])
+def test_handling_in_time_is_still_best_high(name):
+    """Handling in time, or its time met or shortened, is good: 及时 is no 不及时, and a
+    removing or lowering word after the time (达标, 缩短 …) makes it so."""
+    assert lows_best(name) is False
+
+
 def test_a_harm_named_as_lowered_checks_clean(tmp_path):
     assert _findings(tmp_path, "农民负担减轻程度", "高/中/低", "高", 30) == []
 
