@@ -429,27 +429,38 @@ def _about(unit: str) -> str:
 # 96%以上) or a 约数 (左右); and the scales, a unit of themselves alone (90万: a bare number)
 _BESIDE_PERCENT = ("‰", "‱", "分", "点", "成", "升", "降", "左", *_DATE_CHARS)
 _SCALE_CHARS = ("十", "百", "千", "万", "亿")
+# Marks, not units: what parsing drops after a value (parsing._FOOTNOTE_RE: ①–⑳, ¹, †, ‡, ※,
+# ＊; END_MARKS; a closing 】, …) and other punctuation. A unit of marks alone beside a % is
+# no unit that differs (96※ beside ≥95%: jixiao scores it, review C) — only a letter or a
+# CJK character parsing keeps is.
+_NO_UNIT_MARKS = (*(chr(code) for code in range(0x2460, 0x2474)), "¹", "²", "³", "†", "‡",
+                  "※", "＊", "…", "⋯", "【", "】", "(", ")", "（", "）", "[", "]", "［", "］",
+                  "~", "～", "-", "—", "·", *_END_MARKS)
 
 
 def _units_conflict(t_unit: str, a_unit: str) -> str:
     """``units_conflict`` as a formula. One side is "%" and the other holds no %: their
-    joined text holds one %, none of ``_BESIDE_PERCENT``, and something besides scales."""
+    joined text holds one %, none of ``_BESIDE_PERCENT``, and something besides scales and
+    ``_NO_UNIT_MARKS`` (fewer of those than characters left)."""
     both = f"{t_unit}&{a_unit}"
     marks = "{" + ",".join(f'"{ch}"' for ch in _BESIDE_PERCENT) + "}"
+    no_unit = "{" + ",".join(f'"{ch}"' for ch in _NO_UNIT_MARKS) + "}"
     bare = _substitute(f'SUBSTITUTE({both},"%","")', tuple((ch, "") for ch in _SCALE_CHARS))
     return (f'AND(OR({t_unit}="%",{a_unit}="%"),LEN({both})-LEN(SUBSTITUTE({both},"%",""))=1,'
-            f'SUMPRODUCT(ISNUMBER(FIND({marks},{both}))*1)=0,LEN({bare})>0)')
+            f'SUMPRODUCT(ISNUMBER(FIND({marks},{both}))*1)=0,'
+            f'LEN({bare})>SUMPRODUCT(LEN({bare})-LEN(SUBSTITUTE({bare},{no_unit},""))))')
 
 
 def units_conflict(t_unit: str, a_unit: str) -> bool:
     """Whether a row's two units, as the formulas read them, are a plain % and a unit jixiao
     never compares with it (25万参保居民医保待遇 beside 100%, ≥95% beside 1200人): JX204, no
     score by any means — ``WARN_UNITS``, not ``WARN_INPUT``. Not a unit holding one of
-    ``_BESIDE_PERCENT`` (‰, 分, 个百分点, a date or range word), nor scales alone (90万)."""
+    ``_BESIDE_PERCENT`` (‰, 分, 个百分点, a date or range word), nor scales or marks alone
+    (90万, 96※: ``_NO_UNIT_MARKS``)."""
     both = t_unit + a_unit
     return "%" in (t_unit, a_unit) and both.count("%") == 1 \
         and not any(ch in both for ch in _BESIDE_PERCENT) \
-        and any(ch not in _SCALE_CHARS for ch in both.replace("%", ""))
+        and any(ch not in _SCALE_CHARS and ch not in _NO_UNIT_MARKS for ch in both.replace("%", ""))
 
 
 def _no_percent(unit: str) -> str:

@@ -40,12 +40,27 @@ def test_what_jixiao_reads_stays_to_check(target, actual):
     assert native.row_values(target, actual, 10.0)["score"] in (native.WARN_INPUT, 10.0, 9.47)
 
 
+# Marks parsing drops after a value (parsing._FOOTNOTE_RE, END_MARKS, a closing 】): no unit —
+# jixiao check scores 96※ beside ≥95% (review C, B); the formulas leave them to it
+DROPPED_MARKS = ["※", "①", "⑳", "†", "‡", "¹", "＊", "…", "。】", "】", "²"]
+
+
+@pytest.mark.parametrize("mark", DROPPED_MARKS)
+def test_a_dropped_mark_is_no_unit(mark):
+    for target, actual in (("≥95%", f"96{mark}"), ("≥95%", f"92{mark}"), (f"≥95{mark}", "96%")):
+        assert native.row_values(target, actual, 10.0)["score"] == native.WARN_INPUT, \
+            (target, actual)
+    # with a unit parsing keeps, the unit still differs
+    assert native.row_values("≥95%", f"96人{mark}", 10.0)["score"] == native.WARN_UNITS
+
+
 UNITS = ["人", "个", "项", "次", "人次", "万元", "元", "元/人", "亿元", "万人", "吨", "公斤", "亩",
          "公顷", "公里", "米", "小时", "分钟", "天", "个月", "年", "个工作日", "‰", "‱", "分", "点",
          "个百分点", "成", "倍", "岁", "万", "千", "百万", "亿", "十", "升", "降", "名学生",
          "户家庭", "所学校", "台(套)", "万参保居民医保待遇", "人达成", "个合格", "人全部完成",
          "分以上", "人左右", "元/亩", "元/人*月", "次/年", "kWh", "km", "t", "h", "min", "㎡",
-         "平方米", "立方米", "度", "场次", "批次", "家", "例", "张床", "人以上", "以内"]
+         "平方米", "立方米", "度", "场次", "批次", "家", "例", "张床", "人以上", "以内",
+         *DROPPED_MARKS, "人※", "个①"]
 
 
 def test_the_formulas_never_say_so_where_jixiao_compares():
@@ -90,6 +105,17 @@ def test_libreoffice_shows_it_and_check_agrees(tmp_path):
     assert openpyxl.load_workbook(out, data_only=True)["自评表"]["H13"].value == native.WARN_UNITS
     codes = sorted({f.code for f in check_workbook(out).findings})
     assert "JX204" in codes and "JX504" not in codes, codes
+
+
+def test_libreoffice_leaves_a_dropped_mark_to_check(tmp_path):
+    """review C: ≥95% beside 96※ (or 92①) showed 单位不一致 though jixiao check scores it."""
+    path = _converted(tmp_path, "≥95%", "96※")
+    wb = openpyxl.load_workbook(path)
+    wb["自评表"]["E14"], wb["自评表"]["F14"], wb["自评表"]["G14"] = "≥90%", "92①", 10
+    wb.save(path)
+    sheet = sheets_as_shown(path, tmp_path, recalculate=True)["自评表"]
+    assert shown(sheet, "H13") == native.WARN_INPUT
+    assert shown(sheet, "H14") == native.WARN_INPUT
 
 
 def test_libreoffice_keeps_warn_input_where_jixiao_reads_it(tmp_path):
