@@ -1396,7 +1396,7 @@ def qualitative_level(text: str) -> str | None:
     opening = opening_clause(text)
     level = _level(opening) if opening is not None else None  # 比较满意，…不及时: 满意's
     if level == "achieved" and (_STILL_TO_DO_RE.search(text)
-                                or _SHORT_OF_GOAL_RE.search(text, len(opening))):
+                                or _falls_short(text, len(opening))):
         level = "partial"  # 已完成，需进一步提升; 有所改善，部分群众需求未满足: not there yet
     if level is None:  # no level stated first: the whole text's
         level = _level(text)
@@ -1442,6 +1442,18 @@ _SHORT_OF_GOAL_RE = re.compile(
     r"|(?:^|(?<=[,;。]))(?:距离?|离)[^,;。]{0,8}(?:目标|预期|要求|任务)"
     r"|与[^,;。]{0,10}(?:目标|预期|期望|要求|需求)[^,;。]{0,6}(?:差距|距离)"
     r"|(?:仍|还|尚)(?:有|存在)[^,;。]{0,4}(?:差距|距离)")
+# A shortfall said not to exist (无未完成事项, 未发现未完成项目, 没有未达到标准的情况) or named
+# as what was dealt with (未完成整改的已督促, 没有达到标准的已整改): no shortfall (rt35 review A)
+_SHORT_DENIED = ("无", "未发现", "没有", "不存在", "并无", "未见")
+_SHORT_DEALT_WITH_RE = re.compile(r"[^,;。]*的(?:均|都|全部|已经)?已")
+
+
+def _falls_short(text: str, start: int) -> bool:
+    """Whether ``text`` from ``start`` says the target, the need or the task is not met
+    (``_SHORT_OF_GOAL_RE``), a shortfall denied or dealt with not counted."""
+    return any(not text[:short.start()].endswith(_SHORT_DENIED)
+               and _SHORT_DEALT_WITH_RE.match(text, short.end()) is None
+               for short in _SHORT_OF_GOAL_RE.finditer(text, start))
 
 
 # What is not known yet (待统计, 未评估, 统计中), is told elsewhere (完成情况见附件) or is not

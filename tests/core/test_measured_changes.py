@@ -420,3 +420,15 @@ def test_plan_words_inside_ordinary_words_keep_the_change(target, actual):
 def test_a_target_not_met_after_the_change_is_a_shortfall(target, actual, expected):
     score = indicator_score(target, actual, 5)
     assert (score.level, score.value, score.met, score.band) == expected
+
+
+@pytest.mark.parametrize("actual", [
+    "明显改善，无未完成事项", "明显改善，未发现未完成项目", "明显改善，不存在未完成事项",
+    "明显改善，没有未达到标准的情况", "明显改善，没有达到标准的已整改",
+    "明显改善，未完成整改的已督促", "明显改善，未达到要求的均已整改"])
+def test_a_shortfall_denied_or_dealt_with_is_no_shortfall(actual):
+    """rt35 review A: a shortfall said not to exist (无未完成事项, 未发现未完成项目) or named
+    as the subject of what was done about it (未完成整改的已督促) is no shortfall — 达成, as
+    before _SHORT_OF_GOAL_RE (were 部分达成)."""
+    score = indicator_score("逐步改善", actual, 5)
+    assert (score.level, score.value, score.met, score.band) == ACHIEVED
