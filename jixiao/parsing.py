@@ -2199,9 +2199,12 @@ _NOT_YET_END_RE = _NOT_YET_WORD + "$"
 # change word none of them denies (负担仍需减轻，今后将持续减轻: no change stated, still to come).
 # A short subject may open the clause before a word of still needed said with 仍/还/尚/有待
 # (管护仍需加强, 长效管护仍需加强, 服务质量仍有待提高: rt35 r1 d9, c8) — not a part left out
-# (部分村庄仍需加强, 个别地区还需: a shortfall), nor one saying what fell short (效果不佳仍需
-# 加强), nor before a bare 需/待 (群众需求: a word).
-_SUBJECT = r"(?:(?!部分|个别|少数|一些|目标|预期)[^\W\d_不未没无非差难缺低弱慢滞]){1,4}"
+# (部分村庄仍需加强, 个别地区还需: a shortfall), nor a place (偏远村, 农村地区, 山区仍需加强:
+# not reached everywhere) or the measure itself (覆盖率, 效果, 覆盖面, 服务水平仍需提高: not far
+# enough — rt35 review A), nor one saying what fell short (效果不佳仍需加强), nor before a bare
+# 需/待 (群众需求: a word).
+_SUBJECT = (r"(?:(?!部分|个别|少数|一些|目标|预期|村|乡|镇|地区|山区|区域|偏远|率|效果|覆盖|成效|水平)"
+            r"[^\W\d_不未没无非差难缺低弱慢滞]){1,4}")
 _TO_COME = (rf"(?:(?:{_LATER})?(?:{_STILL_NEEDED}|{_PLANNED})"  # 今后仍需, 下一步将: a time first
             rf"|{_SUBJECT}[仍还尚]?(?:{_STILL}))")
 _TURN = f"(?:但是|{'|'.join(_TURNING)})"

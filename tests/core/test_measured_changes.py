@@ -432,3 +432,28 @@ def test_a_shortfall_denied_or_dealt_with_is_no_shortfall(actual):
     before _SHORT_OF_GOAL_RE (were 部分达成)."""
     score = indicator_score("逐步改善", actual, 5)
     assert (score.level, score.value, score.met, score.band) == ACHIEVED
+
+
+@pytest.mark.parametrize(("actual", "expected"), [
+    # a place named before 仍需: a part left out, 部分达成 (were 达成 after abbc91bf)
+    ("有所改善，但偏远村仍需加强", PARTIAL),
+    ("有所改善，但农村地区仍需加强", PARTIAL),
+    ("有所改善，但山区仍需加强", PARTIAL),
+    ("有所改善，但部分乡镇仍需加强", PARTIAL),
+    # the measure itself said to need raising: not high enough yet, 部分达成
+    ("有所改善，但覆盖率仍需提高", PARTIAL),
+    ("有所改善，但达标率仍需提高", PARTIAL),
+    ("有所改善，但效果仍需提升", PARTIAL),
+    ("有所改善，但覆盖面仍需扩大", PARTIAL),
+    ("有所改善，但服务水平仍需提高", PARTIAL),
+    # a thing to keep up: a next step, 达成
+    ("明显改善，但管护仍需加强", ACHIEVED),
+    ("明显改善，长效管护仍需加强", ACHIEVED),
+    ("明显改善，成效仍需持续巩固", ACHIEVED),
+])
+def test_a_place_or_the_measure_still_needed_is_a_shortfall(actual, expected):
+    """rt35 review A: a subject before 仍需 that is a place (偏远村, 农村地区, 山区) or the
+    measure itself (覆盖率, 效果, 覆盖面) says the target is not reached everywhere or not
+    far enough — 部分达成, not a next step."""
+    score = indicator_score("逐步改善", actual, 5)
+    assert (score.level, score.value, score.met, score.band) == expected
