@@ -1735,7 +1735,7 @@ def fulfils(target: Measure, actual: Measure) -> bool:
         return not any(word in rest for word in _NEGATIONS)
     if _shortened(goal, done) or _said_more_fully(goal, done) or _not_done_as_forbidden(goal, done):
         return True
-    if _bare_no(done) and _none_asked(goal):
+    if bare_no(done) and _none_asked(goal):
         return True  # 否 beside 零事故, 无重大安全事故, 不发生: none happened, as wanted
     done = _this_year_off(done)  # 全年无安全事故
     return _wants_none(goal) and done.startswith(_NONE_DONE) and not done.startswith("无法")
@@ -1752,16 +1752,23 @@ _ANSWER_ENDS = "。.,;!！？?"
 _NEGATING = ("否", "零", "禁", "杜绝", "防止", "避免", "严防")
 
 
-def _bare_no(done: str) -> bool:
+def bare_no(done: str) -> bool:
     """Whether a (normalised) 完成值 is only the answer no: 否, 否。, 没有."""
     return done.rstrip(_ANSWER_ENDS) in _BARE_NO
 
 
 def _none_asked(goal: str) -> bool:
     """Whether a (normalised) 指标值 asks for none of something, which a bare no answers:
-    否, 无, 零事故, 无重大安全事故, 不发生, 杜绝…, 未发生 (not 无法…)."""
+    否, 无, 零事故, 无重大安全事故, 不发生, 杜绝…, 未发生 (not 无法…) — or asks whether a harm
+    happened (发生安全事故, 存在违规, 出现事故: ``_HAPPENING``), 否 saying it did not."""
     goal = _this_year_off(goal)  # 全年无安全事故
-    return goal == "否" or (goal.startswith(_NONE_WORDS) and not goal.startswith("无法"))
+    return goal == "否" or goal.startswith(_HAPPENING) \
+        or (goal.startswith(_NONE_WORDS) and not goal.startswith("无法"))
+
+
+# A 指标值 naming a harm as happening (发生安全事故, 存在违规): a bare 否 says it did not
+# (rt35 review A; was 未达成 beside what looked like something asked)
+_HAPPENING = ("发生", "存在", "出现")
 
 
 def _something_asked(goal: str) -> bool:
@@ -1920,7 +1927,7 @@ def words_as_numbers(target: Measure, actual: Measure) -> tuple[Measure, Measure
                 replace(actual, kind="number", value=1.0, unit=""))
     if target.kind == "empty" and says_none(target) and (
             says_none(actual) or (actual.kind == "number" and actual.unit in _INCIDENTS)
-            or _bare_no(normalize_text(actual.text))):
+            or bare_no(normalize_text(actual.text))):
         target = replace(target, kind="qualitative")  # 无 (重大安全事故): none wanted
     if target.kind == "number" and target.value is not None and says_none(actual) and (
             (target.value == 0 and target.op in (None, "=", "<="))
@@ -2444,7 +2451,7 @@ def says_the_negation(target: Measure, actual: Measure) -> bool:
     to the opposite (长期 → 短期), or a bare no (否, 没有) beside a 定性 指标值 asking for
     something (是, 及时, 合格, 按期完成 — ``_something_asked``)."""
     goal, done = normalize_text(target.text), normalize_text(actual.text)
-    if _bare_no(done) and target.kind == "qualitative" and _something_asked(goal):
+    if bare_no(done) and target.kind == "qualitative" and _something_asked(goal):
         return True
     if any(word in goal and done == goal.replace(word, other)
            for word, others in _OPPOSITES.items() for other in others):

@@ -32,6 +32,7 @@ from jixiao.parsing import (
     about_number,
     about_problem,
     after_at_least,
+    bare_no,
     bare_number,
     change_stated,
     changed_by,
@@ -704,7 +705,8 @@ def _fulfilment(target: Measure, actual: Measure, default_op: str = "=") -> Meas
     sides name a level of one scale (``_level_compared``: 优 良好 合格, 高 较高, 满意 较满意),
     the levels decide. Against a grading scale to choose from (``grading_scale``) the level
     named on it decides (``_level_on_scale``). Off a cost row, a 完成值 over the goal it
-    names (``goes_over_goal``: 达到预算数 → 超出预算10%) is 达成."""
+    names (``goes_over_goal``: 达到预算数 → 超出预算10%) is 达成. A bare 否 beside a 指标值 of
+    something better less (``less_is_better``: 安全事故, 投诉处理及时) is not read: a person's."""
     listed = listed_levels(target)
     if listed is not None and actual.kind == "qualitative":
         scale = grading_scale(target, default_op)  # None: a scale of heights, its best unsaid
@@ -720,7 +722,11 @@ def _fulfilment(target: Measure, actual: Measure, default_op: str = "=") -> Meas
         if level == "partial" and says_the_negation(target, actual):
             level = "not"  # 合格 wanted, 不合格: failed, not a level short
         return replace(actual, kind="qualitative", level=level)
-    return with_fulfilment(target, actual)
+    fulfilled = with_fulfilment(target, actual)
+    if fulfilled.level == "not" and bare_no(normalize_text(actual.text)) \
+            and less_is_better(normalize_text(target.text)):
+        return actual  # 安全事故 | 否: none happened, or 投诉处理及时 | 否: not done — a person's
+    return fulfilled
 
 
 # A 定性 指标值 that prints the grading scale to choose from (the 一体化 system's 优良中低差,

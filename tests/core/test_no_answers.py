@@ -59,3 +59,21 @@ def test_no_beside_a_deadline_stays_unread():
 def test_yes_and_none_keep_their_readings(target, actual):
     """(全年无安全事故 → 无: the year off, as 无安全事故 — before: no reading)"""
     assert is_met(target, actual) is True
+
+
+@pytest.mark.parametrize("actual", NO)
+@pytest.mark.parametrize("target", ["发生安全事故", "存在违规", "出现安全事故", "发生重大责任事故"])
+def test_no_beside_a_target_naming_a_happening_harm_is_achieved(target, actual):
+    """rt35 review A: 发生安全事故 | 否 — the 指标值 asks whether the harm happened, 否 says
+    it did not: 达成 (was 未达成 after 2f457876, a full score JX402 + JX408)."""
+    assert is_met(target, actual) is True
+    assert indicator_score(target, actual, 5, judged=5).value == 5.0
+
+
+@pytest.mark.parametrize("target", ["安全事故", "重大安全事故", "投诉处理及时", "群众投诉"])
+def test_no_beside_a_target_of_something_better_less_stays_for_a_person(target):
+    """rt35 review A: 安全事故 | 否 may say none happened, 投诉处理及时 | 否 that it was not
+    done: a 指标值 of something better less (``rules.less_is_better``) answered 否 is left to
+    a person, as before 2f457876 (was 未达成)."""
+    assert is_met(target, "否") is None
+    assert indicator_score(target, "否", 5, judged=5).value is None
