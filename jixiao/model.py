@@ -1399,11 +1399,12 @@ _MEASURE = re.compile(
     "(?!.{0,4}?(?:不够|不足|不到位|不力|欠缺))")
 # A cause named by its kind only (客观原因, 由于其他原因, 受多方面因素影响 — rt34; 受主客观
 # 因素影响, 受客观条件限制, 受外部因素制约, 受诸多不可控因素的影响, 受不可抗力影响 — rt35): which
-# cause, it does not say. A clause of it alone: 受疫情影响, 受客观条件限制，山区交通不便 name one
+# cause, it does not say — 主要/均/都 before it, or 受限于 (主要受客观因素影响, 受限于客观条件:
+# rt35 review A) too. A clause of it alone: 受疫情影响, 受客观条件限制，山区交通不便 name one
 _VAGUE_KIND = ("(?:主客观|客观|主观|内外部|外部|外界|外在|不可控|不可预见|不确定|其他|其它|多种|多方面"
                "|各方面|各种|诸多|特殊|一些|某些|个别|相关|自身)(?:方面)?")
 _VAGUE_CAUSE = re.compile(
-    "(?:由于|因为?|受到?)?(?:(?:" + _VAGUE_KIND + "){1,2}(?:的)?(?:原因|因素|条件)|不可抗力?(?:因素)?)"
+    "(?:主要|均|都)?(?:由于|因为?|受限于|受到?)?(?:(?:" + _VAGUE_KIND + "){1,2}(?:的)?(?:原因|因素|条件)|不可抗力?(?:因素)?)"
     "(?:等)?(?:的)?(?:所致|导致|造成|影响|限制|所限|制约|约束)?")
 # A clause naming only where a value comes from or how it was got (第三方问卷调查, 问卷调查
 # 300份, 抽样调查, 数据来源于统计年报, 按季度抽查): a note of the value, no cause (rt34) —

@@ -170,3 +170,13 @@ def test_a_cause_named_by_its_kind_is_no_reason(reason):
 def test_a_stock_phrase_followed_by_a_cause_is_a_reason(reason):
     from jixiao.model import unexplained
     assert not unexplained(reason)
+
+
+@pytest.mark.parametrize("reason", [
+    "主要受客观因素影响", "均受客观因素影响", "都受外部因素制约", "受限于客观条件", "受限于外部因素",
+    "主要受限于客观条件", "主要受客观因素影响，未完全达标"])
+def test_a_cause_named_by_its_kind_with_mainly_or_limited_by_is_no_reason(reason):
+    """rt35 review A: 主要/均/都 before 受, and 受限于 + the kind + 条件/因素, are the same
+    stock phrase (were taken as reasons)."""
+    from jixiao.model import unexplained
+    assert unexplained(reason)
