@@ -2,8 +2,8 @@
 
 Without ``-o`` the workbook goes to jixiao-demo.xlsx, or, when that exists (the user
 may have opened and edited it), to the next free ``jixiao-demo (2).xlsx`` …: a second
-run never loses the first one's file. A file named with ``-o`` is replaced, as
-``recalc -o`` and ``check --annotate`` replace theirs."""
+run never loses the first one's file. A file named with ``-o`` is replaced (``recalc -o``
+and ``check --annotate`` keep theirs unless ``--force``: demo has no --force)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         build_template(filled, year=table.project.year, rules=ruleset.name, table=table)
         # Store the results in the file, so any spreadsheet program shows them.
         if args.output:
-            recalc_file(filled, output)
+            recalc_file(filled, output, force=True)
             written = output
         else:
             recalc_file(filled, Path(folder) / DEFAULT_OUTPUT)

@@ -1,8 +1,10 @@
 """``jixiao recalc``: recalculate a workbook without Excel, keeping its formulas.
 
 Without ``-o`` the result goes to IN.recalc.xlsx, or, when that exists (an earlier result
-the clerk may have edited), to the next free IN.recalc (2).xlsx …, as ``demo`` does;
-``--force`` replaces it. A file named with ``-o`` is replaced.
+the clerk may have edited), to the next free IN.recalc (2).xlsx …, as ``demo`` does. A
+file named with ``-o`` is kept the same way (OUT (2).xlsx …: a slip of the tab key must
+not replace another unit's workbook), as ``check --annotate`` keeps its. ``--force``
+replaces either.
 
 Exit codes: 0 every formula computed (an error value that is the formula's own result,
 as Excel gives it — #DIV/0! of 0 ÷ 0 — listed as a note), 1 some cells jixiao could not
@@ -30,13 +32,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="输入.xlsx", help="要重算的工作簿（.xlsx 或 .xlsm）")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="输出.xlsx",
-                       help="结果的保存位置，已存在则替换（默认：输入文件名加 .recalc，放在输入文件旁边，"
-                            f"如 自评表.recalc.xlsx；它已存在时另存为 {unbroken('自评表.recalc (2).xlsx')} 等，不覆盖）")
+                       help="结果的保存位置（默认：输入文件名加 .recalc，放在输入文件旁边，"
+                            "如 自评表.recalc.xlsx）；已存在时不覆盖，另存为 "
+                            f"{unbroken('自评表.recalc (2).xlsx')}、输出 (2).xlsx 等"
+                            "（加 --force 则替换）")
     where.add_argument("--in-place", action="store_true",
                        help="直接替换输入文件（先把原文件备份为 输入.xlsx.bak；已有不同的备份时"
                             "依次为 输入.xlsx.1.bak、输入.xlsx.2.bak……，从不覆盖已有备份）")
     parser.add_argument("--force", action="store_true",
-                        help="默认的输出文件（输入文件名加 .recalc）已存在时覆盖它，不另存为 (2)")
+                        help="输出文件（-o 指定的，或默认的 输入.recalc.xlsx）已存在时覆盖它，不另存为 (2)")
     parser.add_argument("--engine", choices=("auto", "core", "formulas"), default="auto",
                         help="计算方式：auto（默认，标准模板用核心快速计算，其余用通用公式引擎）、"
                              "core（只用核心）、formulas（只用通用公式引擎）")

@@ -393,10 +393,11 @@ def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place:
     """Recalculate ``path`` and write the copy with cached values; returns (written, result).
 
     Without ``output`` the copy is IN.recalc.xlsx beside the input (a name jixiao
-    made up: never written through a link); where anything is there already (an earlier
-    result the user may have edited, or IN.et's beside IN.xlsx's), the copy goes to the
-    first free IN.recalc (2).xlsx … (``fileio.write_new``; the name kept is in
-    ``result.existing``) — unless ``force``, which replaces it. ``in_place`` first keeps a backup
+    made up: never written through a link). Where anything is at the output already (an
+    earlier result the user may have edited, IN.et's beside IN.xlsx's, or — at a name
+    given as ``output`` — another unit's workbook), the copy goes to the first free
+    NAME (2).xlsx … (``fileio.write_new``; the name kept is in ``result.existing``) —
+    unless ``force``, which replaces it (through a link at a name given as ``output``). ``in_place`` first keeps a backup
     (``fileio.keep_backup``: IN.xlsx.bak, never overwritten; its name is in
     ``result.backup``), then replaces the input atomically, holding it locked so
     that a second run on the same file is refused. The input is never written
@@ -427,7 +428,7 @@ def recalc_file(path: str | Path, output: str | Path | None = None, *, in_place:
             shutil.copymode(source, temporary)  # not the private mode of a temporary file
 
         derived = output is None and not in_place
-        if derived and not force:
+        if not in_place and not force:
             written = write_new(target, fill)
             if written != target:
                 result.existing = target

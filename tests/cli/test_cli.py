@@ -85,7 +85,7 @@ def test_a_second_demo_never_replaces_the_first_one(tmp_path):
     """rt23 #2: a second ``jixiao demo`` replaced jixiao-demo.xlsx, which the user may have
     opened and edited. Now it goes to the next free name, as Windows names a second copy
     (a planted link is a name taken, never followed), and says so; a file named with -o
-    is replaced, as ``recalc -o`` and ``check --annotate`` replace theirs."""
+    is replaced (demo has no --force; ``recalc -o`` and ``check --annotate`` keep theirs)."""
     from openpyxl import load_workbook
 
     first = jixiao("demo", cwd=tmp_path)

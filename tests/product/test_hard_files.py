@@ -95,8 +95,10 @@ def test_the_default_recalc_output_is_never_written_through_a_planted_link(tmp_p
     assert code == 2 and "符号链接" in err and "x.recalc.xlsx" in err
     assert victim.read_bytes() == VICTIM
     output = tmp_path / "named.xlsx"
-    output.symlink_to(victim)  # a link the user names with -o is theirs: it is followed
-    assert run("recalc", source, "-o", output)[0] == 0
+    output.symlink_to(victim)  # a link the user names with -o is theirs: followed with --force
+    assert run("recalc", source, "-o", output)[0] == 0  # without: a name taken, never followed
+    assert victim.read_bytes() == VICTIM and zipfile.is_zipfile(tmp_path / "named (2).xlsx")
+    assert run("recalc", source, "-o", output, "--force")[0] == 0
     assert output.is_symlink() and zipfile.is_zipfile(victim)
 
 

@@ -75,9 +75,9 @@ def template(path: Path) -> Path:
 @pytest.mark.parametrize("command", [
     lambda d: ["new", _old(d / "new.xlsx"), "--force"],
     lambda d: ["convert", standard(d / "in.xlsx"), "-o", _old(d / "conv.xlsx"), "--force"],
-    lambda d: ["recalc", template(d / "in.xlsx"), "-o", _old(d / "out.xlsx")],
+    lambda d: ["recalc", template(d / "in.xlsx"), "-o", _old(d / "out.xlsx"), "--force"],
     lambda d: ["check", standard(d / "in.xlsx"), "--annotate", _old(d / "marked.xlsx"),
-               "--force"],  # replaced: without --force the copy goes to marked (2).xlsx
+               "--force"],  # replaced: without --force these copies go to NAME (2).xlsx
     lambda d: ["demo", "-o", _old(d / "demo.xlsx")],
 ])
 def test_a_write_that_fails_midway_leaves_the_old_file(command, tmp_path, capsys,
@@ -120,8 +120,8 @@ def test_a_read_only_file_is_read_but_never_replaced(tmp_path, capsys):
     assert run(capsys, "recalc", source)[0] == 0  # a copy beside it
     code, _, err = run(capsys, "recalc", source, "--in-place")
     assert code == 2 and "只读文件" in err and "\n" not in err.strip()
-    code, _, err = run(capsys, "recalc", putuo(tmp_path / "q.xlsx"), "-o", source)
-    assert code == 2 and "只读文件" in err
+    code, _, err = run(capsys, "recalc", putuo(tmp_path / "q.xlsx"), "-o", source, "--force")
+    assert code == 2 and "只读文件" in err  # without --force: p (2).xlsx
     assert source.read_bytes() == original and not (tmp_path / "p.xlsx.bak").exists()
 
 

@@ -646,8 +646,8 @@ def test_the_input_is_never_touched(workbooks, tmp_path):
 def test_the_default_output_never_replaces_an_earlier_one(workbooks, tmp_path, capsys):
     """rt30: recalc without -o replaced 自评表.recalc.xlsx, which the clerk may have opened
     and edited, and 自评表.et's result replaced 自评表.xlsx's (both 自评表.recalc.xlsx). As
-    demo does, a second run writes 自评表.recalc (2).xlsx …; --force replaces; -o is the
-    user's own name: replaced."""
+    demo does, a second run writes 自评表.recalc (2).xlsx …; --force replaces (-o: the
+    next test)."""
     source = shutil.copy(workbooks["putuo"], tmp_path / "自评表.xlsx")
     edited = tmp_path / "自评表.recalc.xlsx"
     edited.write_bytes(b"the clerk's edited result")
@@ -668,6 +668,26 @@ def test_the_default_output_never_replaces_an_earlier_one(workbooks, tmp_path, c
     assert "未覆盖" not in capsys.readouterr().out
     assert cached(edited)["H43"] == 99.98
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_named_output_that_exists_is_kept_unless_force(workbooks, tmp_path, capsys):
+    """rt35 r9 #1: recalc -o 乙单位.xlsx replaced another unit's workbook (or a text file)
+    without a word. As the default output and check --annotate do, -o writes 乙单位 (2).xlsx
+    and says so; --force replaces the file named."""
+    source = shutil.copy(workbooks["putuo"], tmp_path / "甲单位.xlsx")
+    other = tmp_path / "乙单位.xlsx"
+    other.write_bytes(b"another unit's workbook")
+    assert main(["recalc", str(source), "-o", str(other)]) == 0
+    second = tmp_path / "乙单位 (2).xlsx"
+    assert f"结果已写入：{second}（“乙单位.xlsx”已存在，未覆盖；要覆盖它请加 --force）" \
+        in capsys.readouterr().out
+    assert other.read_bytes() == b"another unit's workbook"
+    assert cached(second)["H43"] == 99.98
+    assert main(["recalc", str(source), "-o", str(other), "--force"]) == 0
+    assert "未覆盖" not in capsys.readouterr().out
+    assert cached(other)["H43"] == 99.98
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "乙单位 (2).xlsx", "乙单位.xlsx", "甲单位.xlsx"]
 
 
 def test_in_place_keeps_a_backup(workbooks, tmp_path):
