@@ -690,6 +690,32 @@ def test_a_named_output_that_exists_is_kept_unless_force(workbooks, tmp_path, ca
         "乙单位 (2).xlsx", "乙单位.xlsx", "甲单位.xlsx"]
 
 
+@pytest.mark.parametrize("args, target", [
+    (["--in-place"], "自评表.xlsx"),
+    (["-o", "乙.xlsx", "--force"], "乙.xlsx"),
+    (["-o", "乙.xlsx"], "乙.xlsx"),  # written to 乙 (2).xlsx: 乙.xlsx's are swept all the same
+    ([], "自评表.recalc.xlsx"),
+])
+def test_a_later_run_removes_the_temporary_file_a_killed_one_left(workbooks, tmp_path, args,
+                                                                  target):
+    """rt35 r9 #4: recalc --in-place killed (kill -9) while writing leaves its hidden
+    .自评表.xlsx.XXXXXXXX.tmp. The next finished write of the same target removes it
+    (``fileio._sweep``, as batch does its own); a temporary of another target, or a
+    file only like one, is left alone."""
+    source = shutil.copy(workbooks["putuo"], tmp_path / "自评表.xlsx")
+    (tmp_path / "乙.xlsx").write_bytes(b"another unit's workbook")
+    stale = tmp_path / f".{target}.y1vnneg8.tmp"
+    stale.write_bytes(b"PK half a workbook")
+    others = [tmp_path / ".其他.xlsx.abcdefgh.tmp", tmp_path / f"{target}.abcdefgh.tmp",
+              tmp_path / f".{target}.short.tmp"]
+    for other in others:
+        other.write_bytes(b"not jixiao's for this target")
+    args = [str(tmp_path / arg) if arg.endswith(".xlsx") else arg for arg in args]
+    assert main(["recalc", str(source), *args]) == 0
+    assert not stale.exists()
+    assert all(other.read_bytes() == b"not jixiao's for this target" for other in others)
+
+
 def test_in_place_keeps_a_backup(workbooks, tmp_path):
     source = Path(shutil.copy(workbooks["macro"], tmp_path / "m.xlsm"))
     original = digest(source)
