@@ -6,7 +6,8 @@ reading such a cell fails with it (``general._not_computed_downstream``). Where 
 these cells is one the self-evaluation table reads (``SelfEvaluation.cells``: its targets,
 actuals, points, scores, totals …) nor the origin of one that fails, they are no input to
 the table's scores: each keeps its formula and the value the file stores (what Excel or
-WPS computed), is listed, and the run does not fail. A cell with no stored value, one in
+WPS computed), is listed, and the run does not fail. A cell with no stored value (or an
+error value stored: an earlier run's #REF!, so a second run fails as the first), one in
 or after a loop, an array formula, or one the table reads (or that feeds it) still fails.
 (A formula the engine cannot compute whose file stores a value, neither read by the table
 nor feeding a cell it reads, does not fail: the general engine keeps that value as a
@@ -79,11 +80,14 @@ def keep_stored(package: Package, values: dict[str, dict[str, CellValue]],
 
 
 def _stored_values(package: Package, sheets: set[str]) -> dict[Source, CellValue]:
-    """The cached value of each plain formula cell (not an array's) of ``sheets``."""
+    """The cached value of each plain formula cell (not an array's) of ``sheets``. A stored
+    error value is none (as ``general.evaluate``'s ``cached``, ``external.linked_cells``):
+    it is what an earlier run wrote (#REF! of a link never open), and keeping it would
+    make the second run on the same cell succeed where the first failed."""
     return {Source(sheet.name, cell.ref): cell.value for sheet in package.sheets
             if sheet.name in sheets for cell in package.cells(sheet)
             if cell.formula is not None and cell.formula.kind != "array"
-            and cell.value is not None}
+            and cell.value is not None and not isinstance(cell.value, ExcelError)}
 
 
 def cells_the_table_reads(package: Package) -> set[Source]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from jixiao.cli.main import main
 from jixiao.recalc.kept_stored import is_cell_picture
@@ -145,3 +146,19 @@ def test_a_file_recalculated_on_opening_names_why_a_kept_cell_stands(tmp_path):
     path = _putuo(tmp_path / "p.xlsx", {("附件", "A1"): ("NOSUCH(1)", 12)})
     assert as_opened(path).note.endswith(
         "；其中 1 个公式 jixiao 无法计算（如 附件!A1：计算引擎没有函数 NOSUCH），按文件保存的结果校验")
+
+
+@pytest.mark.parametrize("formula", ["'[预算台账.xlsx]Sheet1'!$B$2", "NOSUCH(1)"])
+def test_a_stored_error_value_is_no_stored_value_on_the_second_run_either(tmp_path, capsys,
+                                                                          formula):
+    """rt35 r9 #3: a side cell reading another workbook (or a function the engine lacks)
+    with no stored value failed the first recalc --in-place (#REF! written, exit 1); the
+    second run found that #REF! stored, kept it and exited 0. A stored error value is no
+    value (docs/recalc.md): both runs write the error, list it, exit 1."""
+    path = _putuo(tmp_path / "p.xlsx", {("附件", "A1"): (formula, None)})
+    for _run in range(2):
+        assert main(["recalc", str(path), "--in-place"]) == 1
+        out = capsys.readouterr().out
+        assert "有 1 个单元格无法计算，已写入错误值，公式保留：\n  附件!A1  #" in out
+        assert "保留 #" not in out and "计算成功" not in out
+    assert _cached(path, "附件")["A1"] in ("#REF!", "#NAME?")
