@@ -1005,7 +1005,7 @@ CORPUS: dict[str, Outcome] = {
     "circular-formulas": Outcome(circular, "循环引用（A1↔B1，C1 引用自身）", 0, "共 0 个错误", 1,
                                  "循环引用"),
     "every-error-value": Outcome(every_error, "每一种错误值：作为常量、缓存结果和得分", 1,
-                                 "个错误", 0, "#DIV/0!"),
+                                 "个错误", 1, "#DIV/0!"),  # =NOSUCH(1): its stored #NAME? no result
     "whole-column-formulas": Outcome(whole_column_formulas, "=SUM(A:A) 等整列、整行、整表引用",
                                      0, "共 0 个错误", 1, "引用的区域过大"),
     "indirect-whole-columns": Outcome(indirect_whole_columns, '=SUM(INDIRECT("A:J"))：以文字写出的十整列',
